@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * The agent's settings, kept in `chrome.storage.sync` so they follow the agent between browsers.
+ * An empty client id means "not configured yet": the sidebar then explains where to paste one.
+ */
+
+/** Google OAuth client ids look like `1234-abc.apps.googleusercontent.com`. */
+const OAUTH_CLIENT_ID = /^[A-Za-z0-9][\w.-]*\.apps\.googleusercontent\.com$/;
+
+export const settingsSchema = z.object({
+  clientId: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((value) => value === '' || OAUTH_CLIENT_ID.test(value), {
+      message: 'An OAuth client id ends with .apps.googleusercontent.com',
+    }),
+  agentName: z.string().trim().max(80),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { clientId: '', agentName: '' };
+
+/** The key under which the settings live in chrome.storage.sync. */
+export const SETTINGS_STORAGE_KEY = 'labeldesk.settings';

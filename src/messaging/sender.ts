@@ -1,0 +1,75 @@
+import {
+  labeldeskMethods,
+  type MethodArgs,
+  type MethodName,
+  type MethodResult,
+  responseSchema,
+} from './contract';
+import { LabeldeskError } from './errors';
+
+/** Sends one message and resolves with the raw answer; `chrome.runtime.sendMessage` in production. */
+export type Transport = (message: unknown) => Promise<unknown>;
+
+export interface SendOptions {
+  transport?: Transport;
+  /** Delays between attempts while the service worker starts; their count is the number of retries. */
+  retryDelaysMs?: readonly number[];
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [50, 100, 200, 400, 800, 1600] as const;
+
+// Chrome's wording when no listener is registered yet, i.e. the service worker is still starting.
+const NOT_LISTENING = /Receiving end does not exist|Could not establish connection/i;
+const CONTEXT_GONE = /Extension context invalidated/i;
+
+const chromeTransport: Transport = (message) => chrome.runtime.sendMessage(message);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Calls a method of the service worker and returns its validated result, or throws the handler's
+ * `LabeldeskError` rebuilt on this side. Retries while the service worker wakes up.
+ */
+export async function callBackground<M extends MethodName>(
+  method: M,
+  args: MethodArgs<M>,
+  options: SendOptions = {},
+): Promise<MethodResult<M>> {
+  const transport = options.transport ?? chromeTransport;
+  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const request = { labeldesk: 1, method, args };
+  for (let attempt = 0; ; attempt++) {
+    let raw: unknown;
+    try {
+      raw = await transport(request);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (CONTEXT_GONE.test(message)) {
+        throw new LabeldeskError('extension-reloaded', 'Labeldesk was updated: reload Gmail to continue');
+      }
+      const delay = delays[attempt];
+      if (NOT_LISTENING.test(message) && delay !== undefined) {
+        await sleep(delay);
+        continue;
+      }
+      throw new LabeldeskError('unreachable', `Labeldesk's background did not answer: ${message}`);
+    }
+    return parseResponse(method, raw);
+  }
+}
+
+function parseResponse<M extends MethodName>(method: M, raw: unknown): MethodResult<M> {
+  const response = responseSchema.safeParse(raw);
+  if (!response.success) {
+    throw new LabeldeskError('invalid-message', `Unexpected answer to ${method}`);
+  }
+  if (!response.data.ok) throw LabeldeskError.fromJSON(response.data.error);
+  const result = labeldeskMethods[method].result.safeParse(response.data.result);
+  if (!result.success) {
+    throw new LabeldeskError(
+      'invalid-message',
+      `Bad result for ${method}: ${result.error.issues[0]?.message}`,
+    );
+  }
+  return result.data as MethodResult<M>;
+}
