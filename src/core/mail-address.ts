@@ -1,0 +1,47 @@
+/**
+ * Email addresses as the helpdesk compares them. Parsing is RFC 5322's, through `email-addresses`
+ * (small, no dependencies): display names may hold commas, quotes and encoded text that a regex gets wrong.
+ */
+import emailAddresses from 'email-addresses';
+
+export interface Mailbox {
+  email: string;
+  name?: string;
+}
+
+/** The first mailbox of an address header (From, Reply-To), or null when it holds none. */
+export function parseMailbox(header: string | undefined): Mailbox | null {
+  if (!header) return null;
+  const list = emailAddresses.parseAddressList({ input: header, rfc6532: true, partial: false }) ?? [];
+  for (const entry of list) {
+    const mailbox = entry.type === 'group' ? entry.addresses[0] : entry;
+    if (mailbox) return toMailbox(mailbox.address, mailbox.name);
+  }
+  // Real mail is often not quite RFC 5322 (unquoted dots or brackets in names): fall back to the angle address.
+  const angle = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(header);
+  if (angle?.[1]) {
+    const name = header
+      .slice(0, angle.index)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+    return toMailbox(angle[1], name || null);
+  }
+  const bare = /^\s*([^<>\s@]+@[^<>\s@]+)\s*$/.exec(header);
+  return bare?.[1] ? toMailbox(bare[1], null) : null;
+}
+
+/** Addresses compare without regard to the case of the domain; local parts are compared lowercased too, as Gmail does. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function emailDomain(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? '' : normalizeEmail(email.slice(at + 1));
+}
+
+function toMailbox(address: string, name: string | null): Mailbox {
+  const email = normalizeEmail(address);
+  const trimmed = name?.trim();
+  return trimmed ? { email, name: trimmed } : { email };
+}
