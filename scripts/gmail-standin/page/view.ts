@@ -1,0 +1,31 @@
+import { GmailIdError, threadIdFromToken } from '../../../src/gmail/dom/thread-token';
+import {
+  type RenderContext,
+  type RenderedView,
+  renderList,
+  renderMissingThread,
+  renderThread,
+} from './render';
+import { parseRoute } from './routes';
+
+/** The thread a URL segment names: a Gmail token, or a legacy hex id (Gmail still opens those). */
+export function threadIdFromSegment(segment: string): string | undefined {
+  if (/^[0-9a-f]{12,16}$/.test(segment)) return segment;
+  try {
+    return threadIdFromToken(segment);
+  } catch (error) {
+    if (error instanceof GmailIdError) return undefined;
+    throw error;
+  }
+}
+
+/** What `location.hash` shows: a list, or an opened thread (opening it marks it read, as Gmail does). */
+export function resolveView(hash: string, context: RenderContext): RenderedView {
+  const route = parseRoute(hash);
+  if (route.thread === undefined) return renderList(route, context);
+  const threadId = threadIdFromSegment(route.thread);
+  const thread = threadId === undefined ? undefined : context.mailbox.getThread(threadId);
+  if (!thread) return renderMissingThread(route, context);
+  if (thread.messages.some((message) => message.unread)) context.mailbox.markThreadRead(thread.threadId);
+  return renderThread(route, thread, context);
+}
