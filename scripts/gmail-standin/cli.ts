@@ -1,0 +1,50 @@
+/**
+ * `npm run gmail-standin -- --port P [--tls-port Q] [--seed demo|empty] [--threads N]`
+ * Prints one line saying where it listens; Ctrl+C stops it.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { startStandin } from './index';
+
+const argsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65_535).default(8025),
+  'tls-port': z.coerce.number().int().min(0).max(65_535).optional(),
+  seed: z.enum(['demo', 'empty']).default('demo'),
+  threads: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  host: z.string().default('127.0.0.1'),
+});
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'tls-port': { type: 'string' },
+    seed: { type: 'string' },
+    threads: { type: 'string' },
+    host: { type: 'string' },
+  },
+});
+const args = argsSchema.parse(values);
+
+const startedAt = performance.now();
+const running = await startStandin({
+  port: args.port,
+  ...(args['tls-port'] !== undefined ? { tlsPort: args['tls-port'] } : {}),
+  seed: args.seed,
+  threads: args.threads,
+  host: args.host,
+});
+const startMs = Math.round(performance.now() - startedAt);
+const profile = running.standin.mailbox.profile();
+console.log(
+  `Gmail stand-in for ${running.emailAddress} listening on ${running.url}` +
+    (running.tlsPort !== undefined
+      ? ` and https://${args.host}:${running.tlsPort} (spki ${running.tlsSpki})`
+      : '') +
+    ` — ${profile.threadsTotal} threads, ${profile.messagesTotal} messages, started in ${startMs} ms`,
+);
+
+const stop = () => {
+  running.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
