@@ -45,3 +45,42 @@ function toMailbox(address: string, name: string | null): Mailbox {
   const trimmed = name?.trim();
   return trimmed ? { email, name: trimmed } : { email };
 }
+
+/** Free mail providers common among the shop's customers (the seeds' markets: EN, RU, PL, JA). */
+const PUBLIC_MAIL_DOMAINS = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.de',
+  'mail.ru',
+  'inbox.ru',
+  'bk.ru',
+  'list.ru',
+  'yandex.ru',
+  'ya.ru',
+  'rambler.ru',
+  'wp.pl',
+  'o2.pl',
+  'onet.pl',
+  'interia.pl',
+  'op.pl',
+  'yahoo.co.jp',
+  'docomo.ne.jp',
+  'ezweb.ne.jp',
+  'softbank.ne.jp',
+  'i.softbank.jp',
+  'au.com',
+]);
+
+export function isPublicMailDomain(domain: string): boolean {
+  return PUBLIC_MAIL_DOMAINS.has(normalizeEmail(domain));
+}

@@ -1,0 +1,63 @@
+/**
+ * Opening the database and migrating it. Each migration takes the database from version i to i + 1 and
+ * runs inside the upgrade transaction, so a browser that skipped versions runs every step in order and a
+ * failed step leaves the previous version intact.
+ */
+import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import type { LabeldeskDB } from './schema';
+
+export type LabeldeskDatabase = IDBPDatabase<LabeldeskDB>;
+type UpgradeTransaction = IDBPTransaction<LabeldeskDB, StoreNames<LabeldeskDB>[], 'versionchange'>;
+type Migration = (db: LabeldeskDatabase, tx: UpgradeTransaction) => void;
+
+/** `MIGRATIONS[i]` upgrades version i to version i + 1. Append only; never edit a released step. */
+export const MIGRATIONS: readonly Migration[] = [
+  function createInitialSchema(db) {
+    const tickets = db.createObjectStore('tickets', { keyPath: 'threadId' });
+    tickets.createIndex('status', 'status');
+    tickets.createIndex('assignee', 'assignee');
+    tickets.createIndex('group', 'group');
+    tickets.createIndex('priority', 'priority');
+    tickets.createIndex('tag', 'tagKeys', { multiEntry: true });
+    tickets.createIndex('slaDue', 'slaDueAt');
+    tickets.createIndex('requester', 'requesterEmail');
+    tickets.createIndex('requesterDomain', 'requesterDomain');
+    const queueEntries = db.createObjectStore('queueEntries', { keyPath: 'key' });
+    queueEntries.createIndex('threadId', 'threadId');
+    const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+    outbox.createIndex('threadId', 'threadId');
+    outbox.createIndex('nextAttemptAt', 'nextAttemptAt');
+    db.createObjectStore('cursors', { keyPath: 'name' });
+    db.createObjectStore('rebuild');
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** One database per mailbox, so two accounts open in one browser never mix their tickets. */
+export function databaseName(mailbox: string): string {
+  return `labeldesk:${mailbox.toLowerCase()}`;
+}
+
+export async function openLabeldeskDatabase(
+  mailbox: string,
+  options: { version?: number; onBlocked?: () => void } = {},
+): Promise<LabeldeskDatabase> {
+  const version = options.version ?? SCHEMA_VERSION;
+  return openDB<LabeldeskDB>(databaseName(mailbox), version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) {
+        const step = MIGRATIONS[v];
+        if (!step) throw new Error(`No migration from schema version ${v}`);
+        step(db, tx);
+      }
+    },
+    blocked() {
+      options.onBlocked?.();
+    },
+    blocking(_current, _next, event) {
+      // Another tab needs a newer schema: let it upgrade; this connection reopens on next use.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}

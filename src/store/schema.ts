@@ -1,0 +1,123 @@
+/**
+ * What each browser keeps in IndexedDB (DESIGN.md section 1: a cache and an outbox, never the only copy).
+ * Every record is validated with zod when it is read: a record written by an older version, or damaged,
+ * is reported and rebuilt from the mailbox instead of reaching the UI.
+ */
+import type { DBSchema } from 'idb';
+import { z } from 'zod';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '../core/ticket';
+
+const epochMs = z.number().int().nonnegative();
+const hexThreadId = z.string().regex(/^[0-9a-f]{1,16}$/);
+const historyId = z.string().regex(/^\d{1,20}$/);
+
+export const ticketRecordSchema = z.object({
+  threadId: hexThreadId,
+  reference: z.string().regex(/^#[0-9A-Z]{6}$/),
+  subject: z.string().max(2_000),
+  requester: z.object({ email: z.string().max(320), name: z.string().max(400).optional() }).optional(),
+  status: z.enum(TICKET_STATUSES),
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  assignee: z.string().min(1).max(200).optional(),
+  group: z.string().min(1).max(200).optional(),
+  tags: z
+    .array(z.object({ what: z.string().min(1).max(200), why: z.string().min(1).max(200).optional() }))
+    .max(100),
+  createdAt: epochMs,
+  firstResponseAt: epochMs.optional(),
+  lastCustomerMessageAt: epochMs.optional(),
+  solvedAt: epochMs.optional(),
+  slaDueAt: epochMs.optional(),
+  /** Every Gmail label id on the thread, as last seen. */
+  labelIds: z.array(z.string().max(300)).max(500),
+  /** The history id of the thread when these fields were read. */
+  historyId: historyId.optional(),
+  /** False until message metadata (subject, requester, dates) has been fetched: label membership comes first. */
+  hasMetadata: z.boolean(),
+  // Derived fields for the indexes; written by the store, never by callers.
+  requesterEmail: z.string().optional(),
+  requesterDomain: z.string().optional(),
+  tagKeys: z.array(z.string()),
+});
+export type TicketRecord = z.infer<typeof ticketRecordSchema>;
+
+/** One row of a queue's sorted index. The key orders the queue; the value points at the ticket. */
+export type QueueEntryKey = [
+  queue: string,
+  priorityOrder: number,
+  dueAt: number,
+  createdAt: number,
+  threadId: string,
+];
+export interface QueueEntry {
+  key: QueueEntryKey;
+  threadId: string;
+}
+
+export const outboxChangeSchema = z.object({
+  seq: z.number().int().positive(),
+  threadId: hexThreadId,
+  /** Label names, not ids: ids are resolved when the change is sent, so a renamed label is caught then. */
+  add: z.array(z.string()).max(100),
+  remove: z.array(z.string()).max(100),
+  createdAt: epochMs,
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: epochMs,
+  /** Who asked for the change, for the activity history and for "your change lost" messages. */
+  agent: z.string().max(200).optional(),
+  lastError: z.string().max(500).optional(),
+  /** Set while a flush is sending the change; a stale mark means the sender died and the change is retried. */
+  sendingSince: epochMs.optional(),
+});
+export type OutboxChange = z.infer<typeof outboxChangeSchema>;
+
+export const cursorSchema = z.object({
+  name: z.string(),
+  historyId,
+  updatedAt: epochMs,
+});
+export type SyncCursor = z.infer<typeof cursorSchema>;
+
+export interface CorruptRecordReport {
+  store: 'tickets' | 'outbox' | 'cursors';
+  key: string;
+  /** zod's issue paths and messages; never the record's content, which may hold mail text. */
+  problems: string[];
+  at: number;
+}
+
+export interface LabeldeskDB extends DBSchema {
+  tickets: {
+    key: string;
+    value: TicketRecord;
+    indexes: {
+      status: string;
+      assignee: string;
+      group: string;
+      priority: string;
+      tag: string;
+      slaDue: number;
+      requester: string;
+      requesterDomain: string;
+    };
+  };
+  queueEntries: {
+    key: QueueEntryKey;
+    value: QueueEntry;
+    indexes: { threadId: string };
+  };
+  outbox: {
+    key: number;
+    value: OutboxChange;
+    indexes: { threadId: string; nextAttemptAt: number };
+  };
+  cursors: {
+    key: string;
+    value: SyncCursor;
+  };
+  /** Threads whose stored record failed validation: sync fetches them again. */
+  rebuild: {
+    key: string;
+    value: CorruptRecordReport;
+  };
+}

@@ -1,0 +1,271 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ticketReference } from '../core/ticket-reference';
+import { advanceCursor, readCursor } from './cursors';
+import { databaseName, type LabeldeskDatabase, openLabeldeskDatabase, SCHEMA_VERSION } from './db';
+import {
+  claimDueChanges,
+  completeChange,
+  enqueueChange,
+  failChange,
+  mergeChanges,
+  pendingChanges,
+  STALE_SENDING_MS,
+} from './outbox';
+import type { CorruptRecordReport } from './schema';
+import {
+  countQueues,
+  getTicket,
+  putTickets,
+  readQueue,
+  type TicketInput,
+  threadsToRebuild,
+  ticketsOfRequester,
+} from './ticket-store';
+
+const HOUR = 3_600_000;
+const t0 = Date.UTC(2026, 10, 20, 9, 0);
+let mailbox = 0;
+let db: LabeldeskDatabase;
+
+beforeEach(async () => {
+  mailbox += 1;
+  db = await openLabeldeskDatabase(`support${mailbox}@northwind-shop.example`);
+});
+afterEach(() => db.close());
+
+function ticket(n: number, fields: Partial<TicketInput> = {}): TicketInput {
+  const threadId = (0x19a0000000000000n + BigInt(n)).toString(16);
+  return {
+    threadId,
+    reference: ticketReference(threadId),
+    subject: `Ticket ${n}`,
+    status: 'Open',
+    tags: [],
+    createdAt: t0 + n * 1000,
+    labelIds: ['INBOX'],
+    hasMetadata: true,
+    ...fields,
+  };
+}
+
+describe('the schema', () => {
+  it('opens at the current version with one database per mailbox', () => {
+    expect(db.version).toBe(SCHEMA_VERSION);
+    expect(databaseName('Support@Shop.example')).toBe('labeldesk:support@shop.example');
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'cursors',
+      'outbox',
+      'queueEntries',
+      'rebuild',
+      'tickets',
+    ]);
+  });
+
+  it('upgrades from every earlier version, keeping what was stored', async () => {
+    for (let from = 1; from < SCHEMA_VERSION; from++) {
+      const name = `upgrade-from-${from}@example.com`;
+      const old = await openLabeldeskDatabase(name, { version: from });
+      await putTickets(old, [ticket(1)]);
+      old.close();
+      const current = await openLabeldeskDatabase(name);
+      expect(await getTicket(current, ticket(1).threadId)).toBeDefined();
+      current.close();
+    }
+  });
+});
+
+describe('queues', () => {
+  it('list a queue by priority, then SLA due, then age', async () => {
+    await putTickets(db, [
+      ticket(1, { priority: 'Low' }),
+      ticket(2, { priority: 'Urgent', slaDueAt: t0 + 5 * HOUR }),
+      ticket(3, { priority: 'Urgent', slaDueAt: t0 + 2 * HOUR }),
+      ticket(4, {}),
+      ticket(5, { priority: 'High' }),
+      ticket(6, { status: 'Solved' }),
+    ]);
+    const page = await readQueue(db, { kind: 'all-open' }, { limit: 10, now: t0 });
+    expect(page.tickets.map((t) => t.subject)).toEqual([
+      'Ticket 3',
+      'Ticket 2',
+      'Ticket 5',
+      'Ticket 4',
+      'Ticket 1',
+    ]);
+    expect(page.total).toBe(5);
+  });
+
+  it('page through a queue and count every queue without reading tickets', async () => {
+    await putTickets(
+      db,
+      Array.from({ length: 30 }, (_, i) =>
+        ticket(
+          i,
+          i % 3 === 0
+            ? { assignee: 'Yuki Tanaka', group: 'Billing' }
+            : { tags: [{ what: 'Shipping', why: 'Late by shipper' }] },
+        ),
+      ),
+    );
+    const second = await readQueue(db, { kind: 'unassigned' }, { limit: 5, offset: 5, now: t0 });
+    expect(second.tickets.map((t) => t.subject)).toEqual([
+      'Ticket 8',
+      'Ticket 10',
+      'Ticket 11',
+      'Ticket 13',
+      'Ticket 14',
+    ]);
+    expect(
+      await countQueues(db, [
+        { kind: 'unassigned' },
+        { kind: 'mine', agent: 'yuki tanaka' },
+        { kind: 'group', group: 'Billing' },
+        { kind: 'tag', tag: 'Shipping' },
+        { kind: 'tag', tag: 'Shipping/Late by shipper' },
+        { kind: 'pending' },
+      ]),
+    ).toEqual([20, 10, 10, 20, 20, 0]);
+  });
+
+  it('move a ticket between queues when it changes, leaving no stale row', async () => {
+    await putTickets(db, [ticket(1)]);
+    await putTickets(db, [ticket(1, { status: 'Pending', assignee: 'Sam Porter' })]);
+    expect((await readQueue(db, { kind: 'all-open' }, { limit: 10, now: t0 })).total).toBe(0);
+    expect((await readQueue(db, { kind: 'pending' }, { limit: 10, now: t0 })).total).toBe(1);
+    expect((await readQueue(db, { kind: 'unassigned' }, { limit: 10, now: t0 })).total).toBe(0);
+    expect((await readQueue(db, { kind: 'mine', agent: 'Sam Porter' }, { limit: 10, now: t0 })).total).toBe(
+      1,
+    );
+  });
+
+  it('list overdue tickets by the clock, leaving finished ones out', async () => {
+    await putTickets(db, [
+      ticket(1, { slaDueAt: t0 - HOUR }),
+      ticket(2, { slaDueAt: t0 + HOUR }),
+      ticket(3, { slaDueAt: t0 - 2 * HOUR, status: 'Solved' }),
+      ticket(4, { slaDueAt: t0 - 3 * HOUR, priority: 'Urgent' }),
+    ]);
+    const overdue = await readQueue(db, { kind: 'overdue' }, { limit: 10, now: t0 });
+    expect(overdue.tickets.map((t) => t.subject)).toEqual(['Ticket 4', 'Ticket 1']);
+    expect((await readQueue(db, { kind: 'overdue' }, { limit: 10, now: t0 + 2 * HOUR })).total).toBe(3);
+  });
+});
+
+describe('a damaged record', () => {
+  it('is reported without its content, removed, and queued for a rebuild instead of reaching the UI', async () => {
+    await putTickets(db, [ticket(1)]);
+    const threadId = ticket(1).threadId;
+    await db.put('tickets', {
+      ...ticket(1),
+      status: 'Lost',
+      subject: 'secret customer text',
+      tagKeys: [],
+    } as never);
+    const reports: CorruptRecordReport[] = [];
+    expect(await getTicket(db, threadId, (r) => reports.push(r))).toBeUndefined();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.problems.join(' ')).toContain('status');
+    expect(JSON.stringify(reports)).not.toContain('secret customer text');
+    expect(await threadsToRebuild(db)).toEqual([threadId]);
+    expect((await readQueue(db, { kind: 'all-open' }, { limit: 10, now: t0 })).total).toBe(0);
+    // The rebuilt record clears the mark.
+    await putTickets(db, [ticket(1)]);
+    expect(await threadsToRebuild(db)).toEqual([]);
+  });
+
+  it('is refused on write, so the store never holds what it would reject on read', async () => {
+    await expect(putTickets(db, [ticket(1, { reference: 'not a reference' })])).rejects.toThrow(/reference/);
+    expect(await getTicket(db, ticket(1).threadId)).toBeUndefined();
+  });
+});
+
+describe('customer history', () => {
+  it('finds earlier tickets of the sender and of their company, but not of everyone at a free mail provider', async () => {
+    await putTickets(db, [
+      ticket(1, { requester: { email: 'Jan@Firma.pl' }, createdAt: t0 }),
+      ticket(2, { requester: { email: 'jan@firma.pl' }, createdAt: t0 + HOUR }),
+      ticket(3, { requester: { email: 'ewa@firma.pl' } }),
+      ticket(4, { requester: { email: 'a@gmail.com' } }),
+      ticket(5, { requester: { email: 'b@gmail.com' } }),
+    ]);
+    const history = await ticketsOfRequester(db, 'JAN@firma.pl');
+    expect(history.sameSender.map((t) => t.subject)).toEqual(['Ticket 2', 'Ticket 1']);
+    expect(history.sameDomain.map((t) => t.subject)).toEqual(['Ticket 3']);
+    expect((await ticketsOfRequester(db, 'a@gmail.com')).sameDomain).toEqual([]);
+  });
+});
+
+describe('the outbox', () => {
+  const thread = ticket(1).threadId;
+
+  it('merges quick changes to one thread into one modify', async () => {
+    await enqueueChange(
+      db,
+      { threadId: thread, add: ['Helpdesk/Status/Open'], remove: ['Helpdesk/Status/New'] },
+      t0,
+    );
+    await enqueueChange(
+      db,
+      { threadId: thread, add: ['Helpdesk/Status/Solved'], remove: ['Helpdesk/Status/Open'] },
+      t0 + 1,
+    );
+    const pending = await pendingChanges(db, thread);
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({
+      add: ['Helpdesk/Status/Solved'],
+      remove: ['Helpdesk/Status/New', 'Helpdesk/Status/Open'],
+    });
+  });
+
+  it('never merges into a change that is being sent, so a later click is not lost with it', async () => {
+    await enqueueChange(db, { threadId: thread, add: ['A'], remove: [] }, t0);
+    const [claimed] = await claimDueChanges(db, t0, 20);
+    await enqueueChange(db, { threadId: thread, add: ['B'], remove: [] }, t0 + 1);
+    expect(await pendingChanges(db, thread)).toHaveLength(2);
+    // The second waits for the first: one thread's changes go out in order.
+    expect(await claimDueChanges(db, t0 + 2, 20)).toEqual([]);
+    await completeChange(db, claimed?.seq ?? -1);
+    expect((await claimDueChanges(db, t0 + 3, 20)).map((c) => c.add)).toEqual([['B']]);
+  });
+
+  it('retries after a failure at the time the caller chose, and reclaims changes whose sender died', async () => {
+    await enqueueChange(db, { threadId: thread, add: ['A'], remove: [] }, t0);
+    const [first] = await claimDueChanges(db, t0, 20);
+    await failChange(db, first?.seq ?? -1, '429 rateLimitExceeded', t0 + 5_000);
+    expect(await claimDueChanges(db, t0 + 4_999, 20)).toEqual([]);
+    const [retry] = await claimDueChanges(db, t0 + 5_000, 20);
+    expect(retry).toMatchObject({ attempts: 1, lastError: '429 rateLimitExceeded' });
+    // The service worker is killed while sending: the mark goes stale and the change is sent again.
+    expect(await claimDueChanges(db, t0 + 5_000 + STALE_SENDING_MS - 1, 20)).toEqual([]);
+    expect(await claimDueChanges(db, t0 + 5_000 + STALE_SENDING_MS, 20)).toHaveLength(1);
+  });
+
+  it('survives closing and reopening the database (a browser restart)', async () => {
+    await enqueueChange(db, { threadId: thread, add: ['A'], remove: [] }, t0);
+    db.close();
+    db = await openLabeldeskDatabase(`support${mailbox}@northwind-shop.example`);
+    expect(await pendingChanges(db, thread)).toHaveLength(1);
+  });
+
+  it('merges as applying one change after the other', () => {
+    expect(mergeChanges({ add: ['A', 'B'], remove: ['C'] }, { add: ['C'], remove: ['B', 'D'] })).toEqual({
+      add: ['A', 'C'],
+      remove: ['B', 'D'],
+    });
+  });
+});
+
+describe('cursors', () => {
+  it('only move forward, compared as numbers', async () => {
+    expect(await advanceCursor(db, 'history', '99999', t0)).toBe(true);
+    expect(await advanceCursor(db, 'history', '100000', t0)).toBe(true);
+    expect(await advanceCursor(db, 'history', '99999', t0)).toBe(false);
+    expect((await readCursor(db, 'history'))?.historyId).toBe('100000');
+  });
+
+  it('forget a damaged cursor, which only costs a full sync', async () => {
+    await db.put('cursors', { name: 'history', historyId: 'x', updatedAt: 1 });
+    expect(await readCursor(db, 'history')).toBeUndefined();
+  });
+});
