@@ -1,14 +1,16 @@
 import type { Seed, SeedThread } from '../contracts';
+import { demoThreads } from './demo';
 
 export const DEMO_MAILBOX = {
   emailAddress: 'support@northwind-shop.example',
   displayName: 'Northwind Support',
 };
 
-/** The named seeds. `demo` is replaced by the full demo shop mailbox (seeds/demo.ts). */
-export function loadSeed(name: 'demo' | 'empty', _now: Date): Seed {
+/** The named seeds: `empty`, or `demo`, the Northwind Shop support mailbox described in seeds/demo.ts. */
+export function loadSeed(name: 'demo' | 'empty', now: Date): Seed {
   if (name === 'empty') return { ...DEMO_MAILBOX, threads: [] };
-  return { ...DEMO_MAILBOX, threads: [] };
+  const mailbox = { name: DEMO_MAILBOX.displayName, email: DEMO_MAILBOX.emailAddress };
+  return { ...DEMO_MAILBOX, threads: demoThreads(now, mailbox).map((demo) => demo.thread) };
 }
 
 /** `--threads N`: N synthetic threads for scale tests, deterministic for a given N and clock. */
