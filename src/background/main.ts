@@ -1,22 +1,24 @@
 // Service worker entry: answers the content script and the options page through the messaging contract.
-import { LabeldeskError } from '../messaging/errors';
-import { type Handlers, listen } from '../messaging/receiver';
+import { createGmailClient } from '../gmail/api/client';
+import { listen } from '../messaging/receiver';
+import { sessionTokenCache, WebAuthTokenSource } from './auth';
+import { createHandlers } from './handlers';
 import { loadSettings, saveSettings } from './settings-store';
 
-const handlers: Handlers = {
-  'ticket.describe': async () => {
-    throw new LabeldeskError('not-configured', 'Gmail API access is not wired yet');
-  },
-  'auth.signIn': async () => {
-    throw new LabeldeskError('not-configured', 'Gmail API access is not wired yet');
-  },
-  'settings.get': () => loadSettings(),
-  'settings.set': (settings) => saveSettings(settings),
-  'options.open': async () => {
-    await chrome.runtime.openOptionsPage();
-    return {};
-  },
-};
+const tokenCache = sessionTokenCache();
 
-// Registered synchronously at start-up, so a message that woke the worker finds its listener.
-listen(handlers);
+// Registered synchronously at start-up, so the message that woke the worker finds its listener.
+listen(
+  createHandlers({
+    loadSettings: () => loadSettings(),
+    saveSettings: (settings) => saveSettings(settings),
+    tokensFor: (mailbox) =>
+      new WebAuthTokenSource({
+        mailbox,
+        cache: tokenCache,
+        clientId: async () => (await loadSettings()).clientId,
+      }),
+    gmailFor: (tokenSource) => createGmailClient({ tokenSource }),
+    openOptions: () => chrome.runtime.openOptionsPage(),
+  }),
+);

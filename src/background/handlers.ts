@@ -1,0 +1,89 @@
+import type { Settings } from '../core/settings';
+import { ticketReference } from '../core/ticket-reference';
+import type { GmailClient } from '../gmail/api/client';
+import { GmailApiError, GmailResponseError } from '../gmail/api/errors';
+import { threadSubject } from '../gmail/api/schemas';
+import type { TokenSource } from '../gmail/api/token-source';
+import type { MethodName } from '../messaging/contract';
+import { type ErrorDetails, LabeldeskError } from '../messaging/errors';
+import type { Handler, Handlers } from '../messaging/receiver';
+import { AuthError, assertSameMailbox, MailboxMismatchError } from './auth';
+
+/** A mailbox's token source: silent `getToken` for reads, `signIn` when the agent asks. */
+export interface MailboxTokens extends TokenSource {
+  signIn(): Promise<string>;
+}
+
+/** What the handlers need from the world; the service worker passes chrome.* backed parts. */
+export interface BackgroundServices {
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<Settings>;
+  tokensFor(mailbox: string): MailboxTokens;
+  gmailFor(tokens: TokenSource): GmailClient;
+  openOptions(): Promise<void>;
+}
+
+export function createHandlers(services: BackgroundServices): Handlers {
+  return {
+    'ticket.describe': guarded(async ({ threadId, mailbox }) => {
+      const thread = await services.gmailFor(services.tokensFor(mailbox)).threads.get(threadId);
+      return {
+        threadId,
+        reference: ticketReference(threadId),
+        subject: threadSubject(thread),
+        messageCount: thread.messages.length,
+      };
+    }),
+    'auth.signIn': guarded(async ({ mailbox }) => {
+      const tokens = services.tokensFor(mailbox);
+      const token = await tokens.signIn();
+      const profile = await services.gmailFor(tokens).getProfile();
+      try {
+        assertSameMailbox(profile.emailAddress, mailbox);
+      } catch (error) {
+        await tokens.invalidate(token); // a token for the wrong account must not be used for this tab
+        throw error;
+      }
+      return { emailAddress: profile.emailAddress };
+    }),
+    'settings.get': guarded(() => services.loadSettings()),
+    'settings.set': guarded((settings) => services.saveSettings(settings)),
+    'options.open': guarded(async () => {
+      await services.openOptions();
+      return {};
+    }),
+  };
+}
+
+/** Every handler's failure leaves as a typed error the UI can act on. */
+function guarded<M extends MethodName>(handler: Handler<M>): Handler<M> {
+  return async (args, context) => {
+    try {
+      return await handler(args, context);
+    } catch (error) {
+      throw toLabeldeskError(error);
+    }
+  };
+}
+
+export function toLabeldeskError(error: unknown): LabeldeskError {
+  if (error instanceof LabeldeskError) return error;
+  if (error instanceof AuthError) {
+    if (error.failure === 'not-configured') return new LabeldeskError('not-configured', error.message);
+    if (error.failure === 'interaction-required') return new LabeldeskError('auth-required', error.message);
+    return new LabeldeskError('auth-failed', error.message, { failure: error.failure });
+  }
+  if (error instanceof MailboxMismatchError) {
+    return new LabeldeskError('mailbox-mismatch', error.message, {
+      expected: error.expected,
+      actual: error.actual,
+    });
+  }
+  if (error instanceof GmailApiError) {
+    const details: ErrorDetails = { status: error.status };
+    if (error.reason !== undefined) details.reason = error.reason;
+    return new LabeldeskError('gmail-api', error.message, details);
+  }
+  if (error instanceof GmailResponseError) return new LabeldeskError('gmail-api', error.message);
+  return new LabeldeskError('internal', error instanceof Error ? error.message : String(error));
+}
