@@ -64,6 +64,30 @@ export function threadUrlSegment(threadId: string): string {
 
 // ---------- formatting ----------
 
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+/**
+ * The API's snippets are HTML-escaped ("I&#39;m"), as Gmail's are; the page shows them as text, so they are
+ * unescaped here and escaped again on output.
+ */
+export function snippetText(snippet: string): string {
+  return snippet.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,5});/gi, (entity, body: string) => {
+    if (body.startsWith('#')) {
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
+  });
+}
+
 function displayName(address: Address, mailbox: PageMailbox): string {
   if (address.email.toLowerCase() === mailbox.emailAddress().toLowerCase()) return 'me';
   return address.name?.trim() || address.email;
@@ -152,7 +176,10 @@ export function listName(list: MailList): string {
   return 'Search results';
 }
 
-/** Gmail's title: "Inbox (3) - name@gmail.com - Gmail"; a thread: "Subject - name@gmail.com - Gmail". */
+/**
+ * Gmail's title: "Inbox (2,669) - name@gmail.com - Gmail" (grouped count, no count when nothing is unread);
+ * a thread: "Subject - name@gmail.com - Gmail".
+ */
 export function pageTitle(mailbox: PageMailbox, route: Route, threadSubject?: string): string {
   const suffix = ` - ${mailbox.emailAddress()} - Gmail`;
   if (threadSubject !== undefined) return `${threadSubject || '(no subject)'}${suffix}`;
@@ -161,7 +188,7 @@ export function pageTitle(mailbox: PageMailbox, route: Route, threadSubject?: st
   if (list.kind === 'folder' && list.folder === 'inbox')
     unread = labelById(mailbox, 'INBOX')?.threadsUnread ?? 0;
   if (list.kind === 'label') unread = labelByName(mailbox, list.labelName)?.threadsUnread ?? 0;
-  return `${listName(list)}${unread > 0 ? ` (${unread})` : ''}${suffix}`;
+  return `${listName(list)}${unread > 0 ? ` (${unread.toLocaleString('en-US')})` : ''}${suffix}`;
 }
 
 // ---------- left navigation ----------
@@ -189,7 +216,7 @@ function navItem(opts: {
   const label = unread > 0 ? `${title} ${unread} unread` : title;
   return html`<div class="aim${active ? ' nZ' : ''}${unread > 0 ? ' standin-has-unread' : ''}" style="--depth:${depth}">
   <a class="J-Ke n0 standin-nav-link" href="${hash}" title="${title}" aria-label="${label}"${active ? html` aria-current="page"` : ''}>
-    <span class="qj">${icon}</span><span class="nU">${name}</span>${unread > 0 ? html`<span class="bsU">${unread}</span>` : ''}
+    <span class="qj">${icon}</span><span class="nU">${name}</span>${unread > 0 ? html`<span class="bsU">${unread.toLocaleString('en-US')}</span>` : ''}
   </a>
 </div>`;
 }
@@ -309,7 +336,7 @@ function threadRow(thread: PageThreadSummary, list: MailList, context: RenderCon
   <td class="yX xY" role="gridcell"><div class="yW">${senderNames(thread, mailbox)}</div></td>
   <td class="xY a4W" role="gridcell"><div class="xS" role="link"><div class="xT">${
     shownLabels.length > 0 ? html`<div class="yi">${labelChips(shownLabels, false)}</div>` : ''
-  }<div class="y6"><span class="bog"><span class="bqe"${permId ? html` data-thread-id="#${permId}"` : ''} data-legacy-thread-id="${thread.threadId}">${subject}</span></span></div><span class="y2"><span class="Zt">&nbsp;-&nbsp;</span>${thread.snippet}</span></div></div></td>
+  }<div class="y6"><span class="bog"><span class="bqe"${permId ? html` data-thread-id="#${permId}"` : ''} data-legacy-thread-id="${thread.threadId}">${subject}</span></span></div><span class="y2"><span class="Zt">&nbsp;-&nbsp;</span>${snippetText(thread.snippet)}</span></div></div></td>
   <td class="xW xY" role="gridcell"><span title="${dateTitle}" aria-label="${dateTitle}">${listDate(thread.lastDate, context)}</span></td>
 </tr>`;
 }
@@ -398,7 +425,7 @@ function messageBody(message: PageMessage): SafeHtml {
     // HTML mail is shown in a sandbox with no scripts and no same-origin access: a hostile body stays inert.
     return html`<iframe class="a3s aiL standin-html-body" sandbox="" referrerpolicy="no-referrer" title="Message body" srcdoc="${message.html}"></iframe>`;
   }
-  return html`<div class="a3s aiL standin-text-body">${message.snippet}</div>`;
+  return html`<div class="a3s aiL standin-text-body">${snippetText(message.snippet)}</div>`;
 }
 
 function attachments(message: PageMessage): SafeHtml {

@@ -24,7 +24,11 @@ export function resolveView(hash: string, context: RenderContext): RenderedView 
   const route = parseRoute(hash);
   if (route.thread === undefined) return renderList(route, context);
   const threadId = threadIdFromSegment(route.thread);
-  const thread = threadId === undefined ? undefined : context.mailbox.getThread(threadId);
+  // Gmail's ids carry no leading zeros; a mailbox that pads its ids to 16 digits is looked up both ways.
+  const thread =
+    threadId === undefined
+      ? undefined
+      : (context.mailbox.getThread(threadId) ?? context.mailbox.getThread(threadId.padStart(16, '0')));
   if (!thread) return renderMissingThread(route, context);
   if (thread.messages.some((message) => message.unread)) context.mailbox.markThreadRead(thread.threadId);
   return renderThread(route, thread, context);
