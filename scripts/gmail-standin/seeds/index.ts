@@ -1,5 +1,6 @@
 import type { Seed, SeedThread } from '../contracts';
 import { demoThreads } from './demo';
+import { syntheticThreads as generateSyntheticThreads } from './synthetic';
 
 export const DEMO_MAILBOX = {
   emailAddress: 'support@northwind-shop.example',
@@ -14,6 +15,6 @@ export function loadSeed(name: 'demo' | 'empty', now: Date): Seed {
 }
 
 /** `--threads N`: N synthetic threads for scale tests, deterministic for a given N and clock. */
-export function syntheticThreads(_count: number, _now: Date, _emailAddress: string): SeedThread[] {
-  return [];
+export function syntheticThreads(count: number, now: Date, emailAddress: string): SeedThread[] {
+  return generateSyntheticThreads(count, now, emailAddress);
 }
