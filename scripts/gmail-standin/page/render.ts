@@ -440,12 +440,14 @@ function messageView(message: PageMessage, context: RenderContext): SafeHtml {
   const { mailbox } = context;
   const permId = messagePermId(message.messageId);
   const when = fullDate(message.date, context.timeZone);
+  // Header as Gmail lays it out: a table row tr.acZ with the sender in td.gF and the date in .gK .g3.
   return html`<div class="h7" role="listitem"><div class="adn ads"${permId ? html` data-message-id="#${permId}"` : ''} data-legacy-message-id="${message.messageId}">
   <div class="aju">${avatar(message.from)}</div>
-  <div class="gs"><div class="gE iv gt"><div class="standin-message-head"><h3 class="iw"><span class="qu"><span class="gD" email="${message.from.email}" name="${message.from.name ?? message.from.email}" data-hovercard-id="${message.from.email}">${message.from.name?.trim() || message.from.email}</span> <span class="go"><span aria-hidden="true">&lt;</span>${message.from.email}<span aria-hidden="true">&gt;</span></span></span></h3>
-    <div class="standin-message-tools"><span class="g3" title="${when}" aria-label="${when}">${when}</span>
-      <div class="T-I J-J5-Ji T-I-Js-IF aaq T-I-ax7 L3 standin-round-button" role="button" aria-label="Reply" data-tooltip="Reply" data-standin-action="reply">${ICONS.reply}</div>
-      <div class="T-I J-J5-Ji aap T-I-awG T-I-ax7 L3 standin-round-button" role="button" aria-label="More message options" data-tooltip="More">${ICONS.more}</div></div></div>
+  <div class="gs"><div class="gE iv gt"><table class="cf gJ" role="presentation"><tbody><tr class="acZ">
+    <td class="gF gK"><h3 class="iw"><span class="qu"><span class="gD" email="${message.from.email}" name="${message.from.name ?? message.from.email}" data-hovercard-id="${message.from.email}">${message.from.name?.trim() || message.from.email}</span> <span class="go"><span aria-hidden="true">&lt;</span>${message.from.email}<span aria-hidden="true">&gt;</span></span></span></h3></td>
+    <td class="gH"><div class="gK"><span class="g3" title="${when}" aria-label="${when}">${when}</span></div></td>
+    <td class="gH acX"><div class="T-I J-J5-Ji T-I-Js-IF aaq T-I-ax7 L3 standin-round-button" role="button" aria-label="Reply" data-tooltip="Reply" data-standin-action="reply">${ICONS.reply}</div><div class="T-I J-J5-Ji aap T-I-awG T-I-ax7 L3 standin-round-button" role="button" aria-haspopup="true" aria-expanded="false" aria-label="More message options" data-tooltip="More">${ICONS.more}</div></td>
+  </tr></tbody></table>
     <div class="hb standin-recipients">${recipients(message, mailbox)}</div></div>
   <div class="ii gt">${messageBody(message)}</div>${attachments(message)}</div>
 </div></div>`;
