@@ -118,14 +118,18 @@ function fillTemplate(template: string, fill: Fill): string {
     );
 }
 
-/** A UPU S10 tracking number (two letters, eight digits, check digit, PL) with a valid check digit. */
-export function trackingNumber(random: Random): string {
-  const digits = Array.from({ length: 8 }, () => random.int(0, 9));
+/** The check digit of a UPU S10 item number's eight serial digits (weights 8 6 4 2 3 5 9 7, mod 11). */
+export function s10CheckDigit(serial: readonly number[]): number {
   const weights = [8, 6, 4, 2, 3, 5, 9, 7];
-  const sum = digits.reduce((total, digit, index) => total + digit * (weights[index] ?? 0), 0);
+  const sum = serial.reduce((total, digit, index) => total + digit * (weights[index] ?? 0), 0);
   const check = 11 - (sum % 11);
-  const checkDigit = check === 10 ? 0 : check === 11 ? 5 : check;
-  return `${random.pick(['RR', 'CP', 'LX', 'RB'])}${digits.join('')}${checkDigit}PL`;
+  return check === 10 ? 0 : check === 11 ? 5 : check;
+}
+
+/** A tracking number as Polish post prints them (two letters, eight digits, check digit, PL). */
+export function trackingNumber(random: Random): string {
+  const serial = Array.from({ length: 8 }, () => random.int(0, 9));
+  return `${random.pick(['RR', 'CP', 'LX', 'RB'])}${serial.join('')}${s10CheckDigit(serial)}PL`;
 }
 
 function amountIn(language: Language, random: Random): string {
