@@ -76,7 +76,8 @@ export function buildMessage(message: {
 }
 
 /** Unfolds a raw header line into Gmail's `{name, value}` with encoded words decoded. */
-function headerFromLine(line: string): MessageHeader {
+export function headerFromLine(binaryLine: string): MessageHeader {
+  const line = utf8Header(binaryLine);
   const colon = line.indexOf(':');
   const name = colon >= 0 ? line.slice(0, colon).trim() : line.trim();
   const rawValue = colon >= 0 ? line.slice(colon + 1) : '';
@@ -88,6 +89,14 @@ function headerFromLine(line: string): MessageHeader {
     // A broken encoded word stays as it was, as Gmail shows it.
   }
   return { name, value };
+}
+
+/** mailsplit hands header lines over as binary strings; 8-bit header bytes are read as UTF-8, as Gmail does. */
+function utf8Header(binary: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for bytes above 0x7f
+  if (!/[^\x00-\x7f]/.test(binary)) return binary;
+  const decoded = Buffer.from(binary, 'latin1').toString('utf8');
+  return decoded.includes('\ufffd') ? binary : decoded;
 }
 
 function decodeCharset(bytes: Buffer, charset: string | false): string {

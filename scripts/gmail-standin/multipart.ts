@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type MimeNode, Splitter, type SplitterChunk } from '@zone-eu/mailsplit';
-import type { MessageHeader } from './mime';
+import { headerFromLine, type MessageHeader } from './mime';
 
 export interface MultipartPart {
   headers: MessageHeader[];
@@ -30,18 +30,7 @@ export async function splitMultipart(contentType: string, body: Buffer): Promise
   return nodes
     .filter((node) => node.parentNode === root)
     .map((node) => ({
-      headers: node.headers
-        ? node.headers.getList().map((h) => {
-            const colon = h.line.indexOf(':');
-            return {
-              name: h.line.slice(0, colon).trim(),
-              value: h.line
-                .slice(colon + 1)
-                .replace(/\r?\n(?=[ \t])/g, '')
-                .trim(),
-            };
-          })
-        : [],
+      headers: node.headers ? node.headers.getList().map((h) => headerFromLine(h.line)) : [],
       body: Buffer.concat(bodies.get(node) ?? []),
     }));
 }
