@@ -28,6 +28,7 @@ const HOST_CSS = `
   z-index: 2147483000;
   box-sizing: border-box;
 }
+.labeldesk-mount { height: 100%; }
 `;
 
 // Gmail's layout fills the viewport; narrowing the body keeps its content clear of the docked sidebar.
@@ -46,6 +47,7 @@ export function mountSidebarHost(doc: Document, uiCss: string): SidebarHost {
   const style = doc.createElement('style');
   style.textContent = HOST_CSS + uiCss;
   const mount = doc.createElement('div');
+  mount.className = 'labeldesk-mount';
   shadowRoot.append(style, mount);
   doc.body.append(host);
 
