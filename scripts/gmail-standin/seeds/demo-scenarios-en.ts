@@ -219,7 +219,11 @@ export const SCENARIOS_EN: readonly Scenario[] = [
     steps: [
       {
         by: 'customer',
-        text: 'Hello,\n\nCould you please reissue the invoice for order {order} with our company details? I forgot to fill them in at checkout.\n\nBrightleaf Café Ltd\n14 Mill Lane, Bristol BS1 4DJ, United Kingdom\nVAT: GB 284 1937 20\n\nMany thanks,\n{customer}',
+        text: [
+          'Hello,\n\nCould you please reissue the invoice for order {order} with our company details? I forgot to fill them in at checkout.\n\nBrightleaf Café Ltd\n14 Mill Lane, Bristol BS1 4DJ, United Kingdom\nVAT: GB 284 1937 20\n\nMany thanks,\n{customer}',
+          "Hi,\n\nThe invoice for {order} has my home address on it, but it's a business purchase. Please change it to:\n\nHart & Lowe Interiors\nUnit 4, 30 Canal Street, Manchester M1 3HE\nVAT GB 917 4410 36\n\nThank you!\n{customer}",
+          'Good morning,\n\nOur finance team needs the invoice for order {order} issued to the company, with the VAT number:\n\nKim Design Studio GmbH\nTorstraße 118, 10119 Berlin, Germany\nUSt-IdNr. DE 318 442 907\n\nBest regards,\n{customer}',
+        ],
       },
       {
         by: 'team',
@@ -316,7 +320,11 @@ export const SCENARIOS_EN: readonly Scenario[] = [
     steps: [
       {
         by: 'customer',
-        text: "Hi,\n\nI've just realised I put my old address on order {order}. Could you please send it to:\n\n22 Harbour View, Flat 3\nCork T12 XR6H\nIreland\n\nSorry for the hassle!\n{customer}",
+        text: [
+          "Hi,\n\nI've just realised I put my old address on order {order}. Could you please send it to:\n\n22 Harbour View, Flat 3\nCork T12 XR6H\nIreland\n\nSorry for the hassle!\n{customer}",
+          'Hello,\n\nI moved last week and order {order} still has my old address. The new one is:\n\n7 Rosebery Crescent\nEdinburgh EH12 5JY\nUnited Kingdom\n\nCan you change it before it ships?\n{customer}',
+          'Hi there,\n\nCould order {order} go to my office instead of home? Address:\n\nNorthgate Architects, 3rd floor\n41 Park Row, Leeds LS1 5JL\n\nThanks a lot,\n{customer}',
+        ],
       },
       {
         by: 'team',
@@ -369,16 +377,22 @@ export const SCENARIOS_EN: readonly Scenario[] = [
     steps: [
       {
         by: 'customer',
-        text: "Hello Northwind team,\n\nI run a small tea room in Bath and would love to stock your glass teapots and a few of your loose-leaf teas. Do you offer trade prices, and what's the minimum order?\n\nBest wishes,\n{customer}",
+        text: [
+          "Hello Northwind team,\n\nI run a small tea room in Bath and would love to stock your glass teapots and a few of your loose-leaf teas. Do you offer trade prices, and what's the minimum order?\n\nBest wishes,\n{customer}",
+          "Hi,\n\nWe're opening a small homeware shop in Galway next spring and your celadon cups would fit our range perfectly. Do you sell wholesale? What are the terms?\n\nThanks,\n{customer}",
+        ],
       },
       {
         by: 'team',
-        text: "Hi {greeting},\n\nThanks for thinking of us! Yes, we do trade orders: 25% off retail from €300, free shipping in the EU and UK from €600. I've attached our current trade price list. If you'd like samples of the teas first, send me your address and I'll post a tasting set.\n\nBest regards,",
+        text: "Hi {greeting},\n\nThanks for thinking of us! Yes, we do trade orders: 25% off retail from €300, free shipping in the EU and UK from €600. I've attached our current trade price list. If you'd like to try a few pieces first, send me your address and I'll post a sample box.\n\nBest regards,",
         attachment: 'northwind-trade-price-list.pdf',
       },
       {
         by: 'customer',
-        text: 'Samples would be lovely! Address: The Little Leaf, 5 Abbey Green, Bath BA1 1NW.\n\n{customer}',
+        text: [
+          'Samples would be lovely! Address: The Little Leaf, 5 Abbey Green, Bath BA1 1NW.\n\n{customer}',
+          "Yes please! Send them to Salt & Clay, 12 Quay Street, Galway H91 E2W8. We'll be in touch soon.\n\n{customer}",
+        ],
       },
       {
         by: 'team',

@@ -72,7 +72,11 @@ export const SCENARIOS_PL: readonly Scenario[] = [
       },
       {
         by: 'customer',
-        text: 'PL61 1090 1014 0000 0712 1981 2874, na moje imię i nazwisko.',
+        text: [
+          'PL61 1090 1014 0000 0712 1981 2874, na moje imię i nazwisko.',
+          'Numer konta: PL27 1140 2004 0000 3002 0135 5387. Dziękuję.',
+          'Proszę przelać na PL83 1020 5558 0000 8102 3017 1652.',
+        ],
       },
       {
         by: 'team',
@@ -93,7 +97,11 @@ export const SCENARIOS_PL: readonly Scenario[] = [
     steps: [
       {
         by: 'customer',
-        text: 'Dzień dobry,\n\nprzy zamówieniu {order} [zapomniałam|zapomniałem] zaznaczyć, że potrzebuję faktury na firmę. Proszę o wystawienie faktury na dane:\n\nPracownia Ceramiki Glina s.c.\nul. Długa 17/4, 31-146 Kraków\nNIP 676-245-18-93\n\nZ góry dziękuję\n{customer}',
+        text: [
+          'Dzień dobry,\n\nprzy zamówieniu {order} [zapomniałam|zapomniałem] zaznaczyć, że potrzebuję faktury na firmę. Proszę o wystawienie faktury na dane:\n\nPracownia Ceramiki Glina s.c.\nul. Długa 17/4, 31-146 Kraków\nNIP 676-245-18-93\n\nZ góry dziękuję\n{customer}',
+          'Dzień dobry,\n\nproszę o fakturę VAT do zamówienia {order}:\n\nKawiarnia Pod Lipami Sp. z o.o.\nul. Świętojańska 40, 81-372 Gdynia\nNIP 586-231-77-40\n\nPozdrawiam\n{customer}',
+          'Dzień dobry,\n\nna fakturze do zamówienia {order} brakuje numeru NIP. Proszę o korektę:\n\nStudio Wnętrz Jasna\nul. Piotrkowska 112, 90-006 Łódź\nNIP 725-198-44-06\n\nDziękuję\n{customer}',
+        ],
       },
       {
         by: 'team',

@@ -58,7 +58,7 @@ export interface Agent {
  */
 export interface ScriptStep {
   by: 'customer' | 'team' | 'customer-auto-reply';
-  /** Variants: each thread of the scenario picks one. */
+  /** Variants: a thread takes variant k of every step, so steps with the same number of variants agree. */
   text: string | readonly string[];
   /** A team reply after which the ticket is solved. */
   resolves?: boolean;

@@ -110,12 +110,26 @@ describe('demo seed', () => {
       'auto-reply': 6,
       bounce: 2,
     });
-    expect(tickets.filter((entry) => entry.status !== undefined)).toHaveLength(87);
+    expect(countBy(tickets, (entry) => entry.status ?? 'not triaged')).toEqual({
+      New: 25,
+      Open: 11,
+      Pending: 7,
+      'On hold': 3,
+      Solved: 26,
+      Closed: 14,
+      'not triaged': 39,
+    });
+    const messages = seed.threads.flatMap((thread) => thread.messages);
+    expect(messages).toHaveLength(389);
+    expect(messages.filter((message) => message.attachments?.length)).toHaveLength(36);
+    expect(messages.filter((message) => message.unread)).toHaveLength(44);
+    expect(seed.threads.filter((thread) => thread.labels.includes('STARRED'))).toHaveLength(13);
+    expect(seed.threads.filter((thread) => thread.labels.includes('IMPORTANT'))).toHaveLength(42);
     expect(
       tickets.filter((entry) =>
         entry.thread.messages.some((message) => headerOf(message, 'X-Autoreply') === 'yes'),
       ),
-    ).toHaveLength(4);
+    ).toHaveLength(3);
     expect(DEMO_SCENARIOS).toHaveLength(42);
     expect(new Set(DEMO_SCENARIOS.map((scenario) => scenario.id)).size).toBe(DEMO_SCENARIOS.length);
   });

@@ -13,14 +13,15 @@
  * - Non-tickets (demo-non-tickets.ts): 9 newsletters (List-Id, List-Unsubscribe, Precedence: bulk;
  *   CATEGORY_PROMOTIONS), 8 notifications (Auto-Submitted: auto-generated; CATEGORY_UPDATES),
  *   6 auto-replies (Auto-Submitted: auto-replied, X-Autoreply: yes; en, ru, pl, ja), 2 mailer-daemon
- *   bounces. 4 more out-of-office replies sit inside ticket threads (scenario en-refund-delay).
- * - 87 tickets carry Helpdesk labels (DESIGN.md section 1): exactly one status, at most one priority,
- *   assignee and group, "what" or "what/why" tags; solved and closed tickets end with a team reply,
- *   new ones are a single customer message. The other 38 are not triaged yet.
+ *   bounces. 3 more out-of-office replies sit inside ticket threads (scenario en-refund-delay).
+ * - 86 tickets carry Helpdesk labels (DESIGN.md section 1): exactly one status (New 25, Open 11,
+ *   Pending 7, On hold 3, Solved 26, Closed 14), at most one priority, assignee and group, "what" or
+ *   "what/why" tags; solved and closed tickets end with a team reply, new ones are a single customer
+ *   message. The other 39 tickets are not triaged yet.
  * - Team replies come from the mailbox, signed by one of four agents (demo-people.ts), with `Re:`
  *   subjects and an HTML part; customers send `Content-Language` about half the time.
- * - Attachments (a small PNG, one-page PDFs), unread messages, STARRED and IMPORTANT threads, threads
- *   of 1 to 10 messages.
+ * - 389 messages: threads of 1 to 10 messages, 36 with an attachment (a small PNG or a one-page PDF),
+ *   44 unread; 13 threads STARRED, 42 IMPORTANT.
  * The label choices and texts do not depend on `now`: the same seeded generator runs every time, so a
  * later clock gives the same mailbox with every date moved by the same amount.
  */
@@ -264,9 +265,14 @@ function ticketThread(
   const contentLanguage = random.chance(0.5) ? random.pick(CONTENT_LANGUAGE[scenario.language]) : undefined;
   const lastTeamIndex = steps.map((step) => step.by).lastIndexOf('team');
   const unreadTail = random.chance(0.75);
+  // One variant number per thread, so the steps that have variants stay about the same story.
+  const variant = random.int(0, 59);
 
   const messages: SeedMessage[] = steps.map((step, index) => {
-    const text = fillTemplate(typeof step.text === 'string' ? step.text : random.pick(step.text), fill);
+    const text = fillTemplate(
+      typeof step.text === 'string' ? step.text : (step.text[variant % step.text.length] ?? ''),
+      fill,
+    );
     const date = new Date(start + (offsets[index] ?? 0));
     const attachments = step.attachment ? [attachmentFor(fillTemplate(step.attachment, fill))] : undefined;
     const customerAddress: Address = { name: customer.name, email: customer.email };
