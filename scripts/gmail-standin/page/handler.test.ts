@@ -51,6 +51,8 @@ describe('the page handler', () => {
     expect(await script.text()).toContain('hashchange');
     const style = await fetch(`${base}/mail/u/0/_standin/gmail.css`);
     expect(style.headers.get('content-type')).toMatch(/^text\/css/);
+    const icon = await fetch(`${base}/mail/u/0/_standin/favicon.svg`);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
   });
 
   it('answers a view for a hash as JSON fragments', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { PageMailbox } from '../contracts';
+import { FAVICON_SVG } from './icons';
 import { ASSET_PREFIX, renderPage } from './render';
 import { INBOX_ROUTE, listHash } from './routes';
 import { resolveView } from './view';
@@ -108,6 +109,10 @@ export async function handlePageRequest(
     const asset = ASSETS[name];
     if (asset && method === 'GET') {
       send(res, 200, asset.type, await readAsset(asset.file));
+      return true;
+    }
+    if (name === 'favicon.svg' && method === 'GET') {
+      send(res, 200, 'image/svg+xml', FAVICON_SVG);
       return true;
     }
     if (name === 'view' && method === 'GET') {

@@ -91,13 +91,17 @@ export const ICONS = {
   plus: icon('M19 13h-6v6h-2v-6H5v-2h6V5h2v6h6v2z'),
 };
 
+const LOGO_PATHS =
+  '<path fill="#4285f4" d="M3 36h8V17L0 9v24c0 1.7 1.3 3 3 3z"/>' +
+  '<path fill="#34a853" d="M37 36h8c1.7 0 3-1.3 3-3V9l-11 8z"/>' +
+  '<path fill="#fbbc04" d="M37 6v11l11-8V5c0-3.7-4.2-5.8-7.2-3.6z"/>' +
+  '<path fill="#ea4335" d="M11 17V6l13 9.75L37 6v11L24 26.75z"/>' +
+  '<path fill="#c5221f" d="M0 5v4l11 8V6L7.2 1.4C4.2-.8 0 1.3 0 5z"/>';
+
 /** The Gmail "M" envelope in its five colours, drawn here (no image from Google is fetched). */
 export const GMAIL_LOGO = trusted(
-  '<svg class="standin-logo-mark" width="40" height="30" viewBox="0 0 48 36" aria-hidden="true">' +
-    '<path fill="#4285f4" d="M3 36h8V17L0 9v24c0 1.7 1.3 3 3 3z"/>' +
-    '<path fill="#34a853" d="M37 36h8c1.7 0 3-1.3 3-3V9l-11 8z"/>' +
-    '<path fill="#fbbc04" d="M37 6v11l11-8V5c0-3.7-4.2-5.8-7.2-3.6z"/>' +
-    '<path fill="#ea4335" d="M11 17V6l13 9.75L37 6v11L24 26.75z"/>' +
-    '<path fill="#c5221f" d="M0 5v4l11 8V6L7.2 1.4C4.2-.8 0 1.3 0 5z"/>' +
-    '</svg>',
+  `<svg class="standin-logo-mark" width="40" height="30" viewBox="0 0 48 36" aria-hidden="true">${LOGO_PATHS}</svg>`,
 );
+
+/** The same mark as the tab icon. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 -6 48 48">${LOGO_PATHS}</svg>`;

@@ -2,7 +2,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_SUBJECT, REAL_THREAD_ID, REAL_TOKEN, sampleMailbox } from './fake-mailbox.test-helper';
 import { escapeHtml, html } from './html';
-import { listDate, pageTitle, renderPage } from './render';
+import { listDate, pageTitle, renderPage, snippetText } from './render';
 import { INBOX_ROUTE, parseRoute } from './routes';
 import { resolveView } from './view';
 
@@ -13,6 +13,12 @@ function parse(markup: string): Document {
   const window = new Window({ settings: { disableJavaScriptEvaluation: true } });
   window.document.write(markup);
   return window.document as unknown as Document;
+}
+
+function sampleMailboxWithSnippet(snippet: string) {
+  const mailbox = sampleMailbox();
+  for (const message of mailbox.getThread(REAL_THREAD_ID)?.messages ?? []) message.snippet = snippet;
+  return mailbox;
 }
 
 function render(hash: string, mailbox = sampleMailbox()) {
@@ -175,6 +181,19 @@ describe('the page', () => {
     expect(render('#search/refund').view.title).toBe(
       'Search results - support@northwind-shop.example - Gmail',
     );
+  });
+
+  it("shows the API's HTML-escaped snippets as the text they stand for", () => {
+    expect(snippetText('I&#39;m &quot;here&quot; &lt;b&gt; &amp;amp; &#x41;&nbsp;')).toBe(
+      'I\'m "here" <b> &amp; A\u00a0',
+    );
+    expect(snippetText('&bogus; &#0; & plain')).toBe('&bogus; &#0; & plain');
+    const { document } = render(
+      '#inbox',
+      sampleMailboxWithSnippet('&lt;img src=x onerror=alert(1)&gt; I&#39;m'),
+    );
+    expect(document.querySelector('tr.zA .y2')?.textContent).toContain("<img src=x onerror=alert(1)> I'm");
+    expect(document.querySelectorAll('img')).toHaveLength(0);
   });
 
   it('writes list dates as Gmail does', () => {

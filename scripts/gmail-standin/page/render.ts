@@ -511,6 +511,7 @@ export function renderPage(view: RenderedView, mailbox: PageMailbox): SafeHtml {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${view.title}</title>
+<link rel="icon" href="${ASSET_PREFIX}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${ASSET_PREFIX}gmail.css">
 <script src="${ASSET_PREFIX}client.js" defer></script>
 </head><body>
