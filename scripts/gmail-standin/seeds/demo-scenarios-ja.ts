@@ -54,7 +54,7 @@ export const SCENARIOS_JA: readonly Scenario[] = [
     id: 'ja-damaged-lid',
     language: 'ja',
     kind: 'damaged-item',
-    subjects: ['商品破損のご連絡', '届いた商品が割れていました', '蓋が欠けていました（{order}）'],
+    subjects: ['商品破損のご連絡', '届いた商品が割れていました', '破損品について（{order}）'],
     group: 'Shipping',
     tags: ['Returns and exchanges/Damaged in transit'],
     priority: 'High',

@@ -196,7 +196,7 @@ export const SCENARIOS_RU: readonly Scenario[] = [
     id: 'ru-presales-delivery',
     language: 'ru',
     kind: 'pre-sales',
-    subjects: ['Доставка в Казахстан', 'Вопрос перед заказом', 'Сроки доставки в Израиль'],
+    subjects: ['Доставка в Казахстан', 'Сроки доставки в Израиль'],
     group: 'Sales',
     tags: ['Pre-sales/Shipping question'],
     priority: 'Normal',

@@ -58,7 +58,7 @@ export interface Agent {
  */
 export interface ScriptStep {
   by: 'customer' | 'team' | 'customer-auto-reply';
-  /** Variants: a thread takes variant k of every step, so steps with the same number of variants agree. */
+  /** Variants: a thread takes variant k of its subject and of every step, so lists of one length agree. */
   text: string | readonly string[];
   /** A team reply after which the ticket is solved. */
   resolves?: boolean;
@@ -70,7 +70,7 @@ export interface Scenario {
   id: string;
   language: Language;
   kind: TicketKind;
-  /** Subject variants of the first message (templates like the texts). */
+  /** Subject variants of the first message (templates like the texts), taken like the text variants. */
   subjects: readonly string[];
   steps: readonly ScriptStep[];
   group?: Group;

@@ -14,14 +14,14 @@
  *   CATEGORY_PROMOTIONS), 8 notifications (Auto-Submitted: auto-generated; CATEGORY_UPDATES),
  *   6 auto-replies (Auto-Submitted: auto-replied, X-Autoreply: yes; en, ru, pl, ja), 2 mailer-daemon
  *   bounces. 3 more out-of-office replies sit inside ticket threads (scenario en-refund-delay).
- * - 86 tickets carry Helpdesk labels (DESIGN.md section 1): exactly one status (New 25, Open 11,
- *   Pending 7, On hold 3, Solved 26, Closed 14), at most one priority, assignee and group, "what" or
+ * - 93 tickets carry Helpdesk labels (DESIGN.md section 1): exactly one status (New 23, Open 14,
+ *   Pending 6, On hold 5, Solved 33, Closed 12), at most one priority, assignee and group, "what" or
  *   "what/why" tags; solved and closed tickets end with a team reply, new ones are a single customer
- *   message. The other 39 tickets are not triaged yet.
+ *   message. The other 32 tickets are not triaged yet.
  * - Team replies come from the mailbox, signed by one of four agents (demo-people.ts), with `Re:`
  *   subjects and an HTML part; customers send `Content-Language` about half the time.
- * - 389 messages: threads of 1 to 10 messages, 36 with an attachment (a small PNG or a one-page PDF),
- *   44 unread; 13 threads STARRED, 42 IMPORTANT.
+ * - 391 messages: threads of 1 to 10 messages (9 threads of 6 or more), 35 messages with an attachment
+ *   (a small PNG or a one-page PDF), 37 unread; 17 threads STARRED, 45 IMPORTANT.
  * The label choices and texts do not depend on `now`: the same seeded generator runs every time, so a
  * later clock gives the same mailbox with every date moved by the same amount.
  */
@@ -261,12 +261,12 @@ function ticketThread(
     ...(scenario.products ? { product: random.pick(scenario.products) } : {}),
     amount: amountIn(scenario.language, random),
   };
-  const subject = fillTemplate(random.pick(scenario.subjects), fill);
+  // One variant number per thread, so the subject and the steps that have variants tell the same story.
+  const variant = random.int(0, 59);
+  const subject = fillTemplate(scenario.subjects[variant % scenario.subjects.length] ?? '', fill);
   const contentLanguage = random.chance(0.5) ? random.pick(CONTENT_LANGUAGE[scenario.language]) : undefined;
   const lastTeamIndex = steps.map((step) => step.by).lastIndexOf('team');
   const unreadTail = random.chance(0.75);
-  // One variant number per thread, so the steps that have variants stay about the same story.
-  const variant = random.int(0, 59);
 
   const messages: SeedMessage[] = steps.map((step, index) => {
     const text = fillTemplate(
