@@ -1,6 +1,13 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_SUBJECT, REAL_THREAD_ID, REAL_TOKEN, sampleMailbox } from './fake-mailbox.test-helper';
+import {
+  FakeMailbox,
+  HOSTILE_SUBJECT,
+  message,
+  REAL_THREAD_ID,
+  REAL_TOKEN,
+  sampleMailbox,
+} from './fake-mailbox.test-helper';
 import { escapeHtml, html } from './html';
 import { listDate, pageTitle, renderPage, snippetText } from './render';
 import { INBOX_ROUTE, parseRoute } from './routes';
@@ -74,6 +81,28 @@ describe('the thread list', () => {
     expect(render('#label/Nope').document.querySelector('.standin-empty')?.textContent).toContain(
       'No conversations',
     );
+  });
+
+  it('pages the list 50 at a time at #inbox/p<N>, as Gmail does', () => {
+    const threads = Array.from({ length: 60 }, (_, i) => {
+      const id = (0x18c0ffee00000000n + BigInt(i)).toString(16);
+      return {
+        threadId: id,
+        subject: `Order question ${i}`,
+        labelIds: ['INBOX'],
+        labelNames: [],
+        messages: [message(id, id, { email: `c${i}@example.com` }, 'Hello')],
+      };
+    });
+    const first = render('#inbox', new FakeMailbox(threads)).document;
+    expect(first.querySelectorAll('tr.zA')).toHaveLength(50);
+    expect(first.querySelector('.Dj')?.textContent).toBe('1–50 of 60');
+    expect(first.querySelector('a[aria-label="Older"]')?.getAttribute('href')).toBe('#inbox/p2');
+    const second = render('#inbox/p2', new FakeMailbox(threads)).document;
+    expect(second.querySelectorAll('tr.zA')).toHaveLength(10);
+    expect(second.querySelector('.Dj')?.textContent).toBe('51–60 of 60');
+    expect(second.querySelector('tr.zA .bqe')?.textContent).toBe('Order question 50');
+    expect(second.querySelector('a[aria-label="Newer"]')?.getAttribute('href')).toBe('#inbox');
   });
 
   it('shows the nested user labels in the left navigation', () => {
