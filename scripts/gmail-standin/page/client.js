@@ -120,6 +120,11 @@
       event.preventDefault();
       return;
     }
+    // The account button links to Google's account menu, which the stand-in does not serve.
+    if (target.closest('a.standin-account')) {
+      event.preventDefault();
+      return;
+    }
     const row = target.closest('tr.zA[data-standin-href]');
     if (row && !target.closest('a, [role="checkbox"], [role="button"]')) {
       location.hash = row.getAttribute('data-standin-href');

@@ -528,7 +528,7 @@ export function renderPage(view: RenderedView, mailbox: PageMailbox): SafeHtml {
     <div class="standin-round-button" role="button" aria-label="Support" data-tooltip="Support">${ICONS.help}</div>
     <div class="standin-round-button" role="button" aria-label="Settings" data-tooltip="Settings">${ICONS.settings}</div>
     <div class="standin-round-button" role="button" aria-label="Google apps" data-tooltip="Google apps">${ICONS.apps}</div>
-    <a class="gb_A gb_Za standin-account" role="button" tabindex="0" href="#" aria-label="Google Account: ${name} (${email})" title="Google Account: ${name}&#10;${email}">${avatar({ email, name })}</a>
+    <a class="gb_A gb_Za standin-account" role="button" tabindex="0" href="https://accounts.google.com/SignOutOptions?hl=en&amp;continue=https://mail.google.com/mail/&amp;service=mail" aria-label="Google Account: ${name} (${email})" title="Google Account: ${name}&#10;${email}">${avatar({ email, name })}</a>
   </div>
 </header>
 <div class="standin-body">
