@@ -22,6 +22,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'integration',
+          include: ['test/sync/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',

@@ -1,0 +1,147 @@
+/**
+ * The Gmail calls sync makes, each with its documented quota units
+ * (https://developers.google.com/gmail/api/reference/quota) and the smallest `fields=` that serves it.
+ */
+import { z } from 'zod';
+import { historyListSchema } from '../../sync/history-apply';
+import { labelSchema, labelsListSchema, profileSchema } from './schemas';
+import type { BatchResult, GmailCall, Transport } from './transport';
+
+const headerSchema = z.object({ name: z.string(), value: z.string() });
+
+export const threadIdPageSchema = z.object({
+  threads: z.array(z.object({ id: z.string() })).default([]),
+  nextPageToken: z.string().optional(),
+  resultSizeEstimate: z.number().int().optional(),
+});
+
+export const messageMetadataSchema = z.object({
+  id: z.string(),
+  threadId: z.string(),
+  labelIds: z.array(z.string()).default([]),
+  internalDate: z.string().regex(/^\d+$/),
+  payload: z.object({ headers: z.array(headerSchema).default([]) }).default({ headers: [] }),
+});
+export type MessageMetadata = z.infer<typeof messageMetadataSchema>;
+
+export const modifiedThreadSchema = z.object({
+  id: z.string(),
+  messages: z.array(z.object({ id: z.string(), labelIds: z.array(z.string()).default([]) })).optional(),
+});
+
+/** Headers the ticket rule and the ticket need from a thread's first message. */
+export const TICKET_HEADERS = [
+  'From',
+  'Reply-To',
+  'Subject',
+  'Date',
+  'Auto-Submitted',
+  'X-Autoreply',
+  'X-Autorespond',
+  'Precedence',
+  'List-Unsubscribe',
+  'List-Id',
+  'Return-Path',
+  'Content-Type',
+  'Content-Language',
+] as const;
+
+export const UNITS = {
+  labelsList: 1,
+  labelsCreate: 5,
+  getProfile: 1,
+  threadsList: 10,
+  threadsGet: 10,
+  threadsModify: 10,
+  messagesGet: 5,
+  historyList: 2,
+} as const;
+
+export function createSyncCalls(transport: Transport) {
+  const messageMetadataCall = (messageId: string): GmailCall<typeof messageMetadataSchema> => ({
+    method: 'GET',
+    path: `/messages/${encodeURIComponent(messageId)}`,
+    query: {
+      format: 'metadata',
+      metadataHeaders: TICKET_HEADERS,
+      fields: 'id,threadId,labelIds,internalDate,payload/headers',
+    },
+    schema: messageMetadataSchema,
+    units: UNITS.messagesGet,
+  });
+
+  return {
+    transport,
+    getProfile: () =>
+      transport.call({ method: 'GET', path: '/profile', schema: profileSchema, units: UNITS.getProfile }),
+    listLabels: async () =>
+      (
+        await transport.call({
+          method: 'GET',
+          path: '/labels',
+          schema: labelsListSchema,
+          units: UNITS.labelsList,
+        })
+      ).labels,
+    createLabel: (name: string, hidden: boolean) =>
+      transport.call({
+        method: 'POST',
+        path: '/labels',
+        body: hidden
+          ? { name, labelListVisibility: 'labelHide', messageListVisibility: 'hide' }
+          : { name, labelListVisibility: 'labelShow', messageListVisibility: 'show' },
+        schema: labelSchema,
+        units: UNITS.labelsCreate,
+      }),
+    /** One page of the threads carrying a label: ids only, 500 a page (the most Gmail allows). */
+    listThreadIds: (labelId: string, pageToken?: string) =>
+      transport.call({
+        method: 'GET',
+        path: '/threads',
+        query: {
+          labelIds: labelId,
+          maxResults: 500,
+          pageToken,
+          fields: 'threads/id,nextPageToken,resultSizeEstimate',
+        },
+        schema: threadIdPageSchema,
+        units: UNITS.threadsList,
+      }),
+    /**
+     * The first message's metadata for each thread, batched. Gmail gives a thread the id of its first
+     * message, so `messages.get(threadId)` (5 units) reads it for half the price of `threads.get` (10).
+     */
+    firstMessages: (threadIds: readonly string[]): Promise<BatchResult<MessageMetadata>[]> =>
+      transport.batch(threadIds.map(messageMetadataCall)),
+    messageMetadata: (messageIds: readonly string[]): Promise<BatchResult<MessageMetadata>[]> =>
+      transport.batch(messageIds.map(messageMetadataCall)),
+    listHistory: (startHistoryId: string, pageToken?: string) =>
+      transport.call({
+        method: 'GET',
+        path: '/history',
+        query: {
+          startHistoryId,
+          maxResults: 500,
+          pageToken,
+          historyTypes: ['messageAdded', 'messageDeleted', 'labelAdded', 'labelRemoved'],
+        },
+        schema: historyListSchema,
+        units: UNITS.historyList,
+      }),
+    modifyThreads: (
+      changes: readonly { threadId: string; addLabelIds: string[]; removeLabelIds: string[] }[],
+    ) =>
+      transport.batch(
+        changes.map((change) => ({
+          method: 'POST' as const,
+          path: `/threads/${encodeURIComponent(change.threadId)}/modify`,
+          query: { fields: 'id,messages(id,labelIds)' },
+          body: { addLabelIds: change.addLabelIds, removeLabelIds: change.removeLabelIds },
+          schema: modifiedThreadSchema,
+          units: UNITS.threadsModify,
+        })),
+      ),
+  };
+}
+
+export type SyncCalls = ReturnType<typeof createSyncCalls>;

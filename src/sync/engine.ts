@@ -1,0 +1,520 @@
+/**
+ * The sync engine: Gmail ⇄ the store (DESIGN.md section 3).
+ *
+ * - Full sync by label membership: thread ids per Helpdesk label, 500 a page, rebuild the ticket/label
+ *   matrix; message metadata is fetched afterwards, the tickets a queue shows first.
+ * - Incremental sync with `history.list` from the stored cursor: 2 units a poll when nothing changed;
+ *   a 404 (the cursor expired) runs a full sync, which loses nothing.
+ * - Writes go through the outbox: one `threads.modify` per ticket change, batched, one batch in flight.
+ *
+ * The same code runs in the service worker and in the Node worker; nothing here knows which.
+ */
+import { createLabelCodec, type LabelCodec } from '../core/label-codec';
+import { parseMailbox } from '../core/mail-address';
+import type { TicketLabelState } from '../core/ticket';
+import { ticketReference } from '../core/ticket-reference';
+import { header } from '../core/ticket-rule';
+import { GmailApiError } from '../gmail/api/errors';
+import type { MessageMetadata, SyncCalls } from '../gmail/api/sync-calls';
+import { MAX_BATCH_SIZE } from '../gmail/api/transport';
+import { advanceCursor, readCursor } from '../store/cursors';
+import type { LabeldeskDatabase } from '../store/db';
+import { claimDueChanges, completeChange, enqueueChange, failChange, pendingChanges } from '../store/outbox';
+import type { OutboxChange, TicketRecord } from '../store/schema';
+import { deleteTicket, getTicket, getTickets, putTickets, type TicketInput } from '../store/ticket-store';
+import { retryDelayMs } from './backoff';
+import { foldHistory, type HistoryRecord } from './history-apply';
+
+export const HISTORY_CURSOR = 'history';
+
+export interface SyncOptions {
+  db: LabeldeskDatabase;
+  calls: SyncCalls;
+  codec?: LabelCodec;
+  now?: () => number;
+  random?: () => number;
+  /** Called for what a person should know (a change that could not be applied); never with mail content. */
+  onNotice?: (notice: SyncNotice) => void;
+}
+
+export type SyncNotice =
+  | { kind: 'history-expired' }
+  | { kind: 'change-rejected'; threadId: string; reason: string }
+  | { kind: 'label-conflict'; threadId: string; decisive: boolean };
+
+export interface FullSyncReport {
+  tickets: number;
+  removed: number;
+  labelsListed: number;
+  historyId: string;
+}
+
+export interface IncrementalReport {
+  fullSync: FullSyncReport | null;
+  threadsChanged: number;
+  historyId: string;
+}
+
+export interface FlushReport {
+  sent: number;
+  failed: number;
+  rejected: number;
+  remaining: number;
+}
+
+/** Gmail ids carry their creation time in the high bits: a sort key until metadata arrives. */
+export function timeFromGmailId(id: string): number {
+  try {
+    return Number(BigInt(`0x${id}`) >> 20n);
+  } catch {
+    return 0;
+  }
+}
+
+class LabelDirectory {
+  readonly byId = new Map<string, string>();
+  readonly byName = new Map<string, string>();
+  constructor(labels: readonly { id: string; name: string }[]) {
+    for (const label of labels) {
+      this.byId.set(label.id, label.name);
+      this.byName.set(label.name.toLowerCase(), label.id);
+    }
+  }
+  nameOf(id: string): string | undefined {
+    return this.byId.get(id);
+  }
+  idOf(name: string): string | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+}
+
+export class SyncEngine {
+  readonly codec: LabelCodec;
+  private labels: LabelDirectory | undefined;
+  private flushing: Promise<FlushReport> | undefined;
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(private readonly options: SyncOptions) {
+    this.codec = options.codec ?? createLabelCodec();
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+  }
+
+  private get db() {
+    return this.options.db;
+  }
+  private get calls() {
+    return this.options.calls;
+  }
+
+  /** Reads the mailbox's labels (1 unit) and creates the scheme's static labels that are missing. */
+  async loadLabels(create = false): Promise<LabelDirectory> {
+    let directory = new LabelDirectory(await this.calls.listLabels());
+    if (create) {
+      const missing = this.codec.staticLabels().filter((name) => directory.idOf(name) === undefined);
+      if (missing.length > 0) {
+        for (const name of missing) await this.createLabel(name);
+        directory = new LabelDirectory(await this.calls.listLabels());
+      }
+    }
+    this.labels = directory;
+    return directory;
+  }
+
+  /** Creates a label; a 409 means another browser created it first, which is what we wanted. */
+  private async createLabel(name: string): Promise<void> {
+    try {
+      await this.calls.createLabel(name, name === this.codec.recordsLabel);
+    } catch (error) {
+      if (!(error instanceof GmailApiError && error.status === 409)) throw error;
+    }
+  }
+
+  private async directory(): Promise<LabelDirectory> {
+    return this.labels ?? this.loadLabels(true);
+  }
+
+  /** Rebuilds every ticket's labels from label membership. Metadata is left for `fetchMetadata`. */
+  async fullSync(): Promise<FullSyncReport> {
+    // The cursor is taken before listing: whatever changes while we list is replayed by the next poll.
+    const profile = await this.calls.getProfile();
+    const labels = await this.loadLabels(true);
+    const membership = new Map<string, Set<string>>();
+    let labelsListed = 0;
+    for (const [id, name] of labels.byId) {
+      if (!this.codec.owns(name) || name.toLowerCase() === this.codec.recordsLabel.toLowerCase()) continue;
+      labelsListed += 1;
+      let pageToken: string | undefined;
+      do {
+        const page = await this.calls.listThreadIds(id, pageToken);
+        for (const thread of page.threads) {
+          const set = membership.get(thread.id) ?? new Set<string>();
+          set.add(id);
+          membership.set(thread.id, set);
+        }
+        pageToken = page.nextPageToken;
+      } while (pageToken);
+    }
+
+    const stored = new Map((await this.db.getAll('tickets')).map((t) => [t.threadId, t]));
+    const outbox = new Map<string, OutboxChange[]>();
+    for (const change of (await this.db.getAll('outbox')).sort((a, b) => a.seq - b.seq)) {
+      outbox.set(change.threadId, [...(outbox.get(change.threadId) ?? []), change]);
+    }
+    const writes: TicketInput[] = [];
+    let removed = 0;
+    for (const [threadId, labelIds] of membership) {
+      const names = [...labelIds].map((id) => labels.nameOf(id)).filter((n): n is string => n !== undefined);
+      const repair = this.codec.repair(names);
+      if (repair.remove.length > 0)
+        this.options.onNotice?.({ kind: 'label-conflict', threadId, decisive: false });
+      if (repair.state === null) continue;
+      const previous = stored.get(threadId);
+      const keptLabels = (previous?.labelIds ?? []).filter((id) => !this.codec.owns(labels.nameOf(id) ?? ''));
+      const state = await this.withPendingChanges(threadId, repair.state, outbox);
+      writes.push(this.ticketFrom(threadId, state, [...keptLabels, ...labelIds], previous));
+    }
+    for (const threadId of stored.keys()) {
+      if (!membership.has(threadId)) {
+        await deleteTicket(this.db, threadId);
+        removed += 1;
+      }
+    }
+    for (let i = 0; i < writes.length; i += 500) await putTickets(this.db, writes.slice(i, i + 500));
+    await advanceCursor(this.db, HISTORY_CURSOR, profile.historyId, this.now());
+    return { tickets: writes.length, removed, labelsListed, historyId: profile.historyId };
+  }
+
+  /** One poll: replays history since the cursor. Falls back to a full sync when there is no usable cursor. */
+  async incrementalSync(): Promise<IncrementalReport> {
+    const cursor = await readCursor(this.db, HISTORY_CURSOR);
+    if (!cursor) {
+      const report = await this.fullSync();
+      return { fullSync: report, threadsChanged: report.tickets, historyId: report.historyId };
+    }
+    const records: HistoryRecord[] = [];
+    let latest = cursor.historyId;
+    let pageToken: string | undefined;
+    try {
+      do {
+        const page = await this.calls.listHistory(cursor.historyId, pageToken);
+        records.push(...(page.history ?? []));
+        latest = page.historyId;
+        pageToken = page.nextPageToken;
+      } while (pageToken);
+    } catch (error) {
+      // https://developers.google.com/gmail/api/guides/sync#partial: 404 means the start id is too old.
+      if (error instanceof GmailApiError && error.status === 404) {
+        this.options.onNotice?.({ kind: 'history-expired' });
+        const report = await this.fullSync();
+        return { fullSync: report, threadsChanged: report.tickets, historyId: report.historyId };
+      }
+      throw error;
+    }
+    if (records.length === 0) {
+      await advanceCursor(this.db, HISTORY_CURSOR, latest, this.now());
+      return { fullSync: null, threadsChanged: 0, historyId: latest };
+    }
+
+    let labels = await this.directory();
+    const unknownLabel = records.some((r) =>
+      [...(r.labelsAdded ?? []), ...(r.labelsRemoved ?? [])].some((c) =>
+        c.labelIds.some((id) => !labels.byId.has(id)),
+      ),
+    );
+    if (unknownLabel) labels = await this.loadLabels(false);
+
+    const threadIds = new Set(
+      records.flatMap((r) =>
+        [
+          ...(r.messagesAdded ?? []),
+          ...(r.messagesDeleted ?? []),
+          ...(r.labelsAdded ?? []),
+          ...(r.labelsRemoved ?? []),
+        ].map((c) => c.message.threadId),
+      ),
+    );
+    const stored = new Map((await getTickets(this.db, [...threadIds])).map((t) => [t.threadId, t]));
+    const changes = foldHistory(records, (threadId) => {
+      const record = stored.get(threadId);
+      return record ? new Set(record.labelIds) : undefined;
+    });
+
+    const writes: TicketInput[] = [];
+    for (const change of changes.values()) {
+      const previous = stored.get(change.threadId);
+      const names = [...change.labelIds]
+        .map((id) => labels.nameOf(id))
+        .filter((n): n is string => n !== undefined);
+      const addedAt = new Map<string, string>();
+      for (const [id, historyId] of change.addedAt) {
+        const name = labels.nameOf(id);
+        if (name) addedAt.set(name, historyId);
+      }
+      // A thread we have never seen carries labels the window does not show: a full read settles it later.
+      const repair = this.codec.repair(names, previous ? addedAt : undefined);
+      if (repair.remove.length > 0) {
+        this.options.onNotice?.({
+          kind: 'label-conflict',
+          threadId: change.threadId,
+          decisive: repair.decisive,
+        });
+      }
+      if (repair.state === null) {
+        if (previous) await deleteTicket(this.db, change.threadId);
+        continue;
+      }
+      const state = await this.withPendingChanges(change.threadId, repair.state);
+      const ticket = this.ticketFrom(change.threadId, state, [...change.labelIds], previous);
+      ticket.historyId = change.lastHistoryId;
+      writes.push(ticket);
+    }
+    await putTickets(this.db, writes);
+    await advanceCursor(this.db, HISTORY_CURSOR, latest, this.now());
+    return { fullSync: null, threadsChanged: changes.size, historyId: latest };
+  }
+
+  /**
+   * Fetches first-message metadata (subject, requester, created) for tickets that lack it, in the order
+   * given (put the rows on screen first). Returns how many tickets were filled in.
+   */
+  async fetchMetadata(threadIds?: readonly string[], limit = Number.POSITIVE_INFINITY): Promise<number> {
+    let wanted = threadIds ? [...threadIds] : await this.threadsWithoutMetadata();
+    wanted = wanted.slice(0, Math.min(wanted.length, limit));
+    let filled = 0;
+    for (let i = 0; i < wanted.length; i += MAX_BATCH_SIZE) {
+      const chunk = wanted.slice(i, i + MAX_BATCH_SIZE);
+      const results = await this.calls.firstMessages(chunk);
+      const stored = new Map((await getTickets(this.db, chunk)).map((t) => [t.threadId, t]));
+      const writes: TicketInput[] = [];
+      for (const [index, result] of results.entries()) {
+        const threadId = chunk[index] as string;
+        const record = stored.get(threadId);
+        if (!record) continue;
+        if (!result.ok) {
+          // The first message is gone (deleted by hand): keep the ticket, mark it read so we stop asking.
+          if (result.error instanceof GmailApiError && result.error.status === 404) {
+            writes.push({ ...stripDerived(record), hasMetadata: true });
+          }
+          continue;
+        }
+        writes.push(withMetadata(record, result.value));
+        filled += 1;
+      }
+      await putTickets(this.db, writes);
+    }
+    return filled;
+  }
+
+  private async threadsWithoutMetadata(): Promise<string[]> {
+    const all = await this.db.getAll('tickets');
+    return all
+      .filter((t) => !t.hasMetadata)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((t) => t.threadId);
+  }
+
+  /**
+   * An agent changes a ticket: the store shows it at once (optimistic) and the outbox carries it to Gmail.
+   * Returns the change as queued, for undo.
+   */
+  async changeTicket(threadId: string, next: TicketLabelState, agent?: string): Promise<OutboxChange | null> {
+    const record = await getTicket(this.db, threadId);
+    if (!record) throw new Error(`No ticket ${threadId} in this browser yet`);
+    const labels = await this.directory();
+    const currentNames = record.labelIds
+      .map((id) => labels.nameOf(id))
+      .filter((n): n is string => n !== undefined);
+    const pending = await pendingChanges(this.db, threadId);
+    const effective = applyNames(currentNames, pending);
+    const diff = this.codec.diff(effective, next);
+    if (diff.add.length === 0 && diff.remove.length === 0) return null;
+    const queued = await enqueueChange(
+      this.db,
+      { threadId, ...diff, ...(agent ? { agent } : {}) },
+      this.now(),
+    );
+    await putTickets(this.db, [{ ...stripDerived(record), ...next, ...clearAbsent(next) }]);
+    return queued;
+  }
+
+  /** Sends due outbox changes: at most one batch in flight, whoever calls. */
+  flushOutbox(): Promise<FlushReport> {
+    if (!this.flushing) {
+      this.flushing = this.flushOnce().finally(() => {
+        this.flushing = undefined;
+      });
+    }
+    return this.flushing;
+  }
+
+  private async flushOnce(): Promise<FlushReport> {
+    const report: FlushReport = { sent: 0, failed: 0, rejected: 0, remaining: 0 };
+    for (;;) {
+      const claimed = await claimDueChanges(this.db, this.now(), MAX_BATCH_SIZE);
+      if (claimed.length === 0) break;
+      let labels = await this.directory();
+      const needed = claimed.flatMap((c) => c.add).filter((name) => labels.idOf(name) === undefined);
+      if (needed.length > 0) {
+        for (const name of new Set(needed)) await this.createLabel(name);
+        labels = await this.loadLabels(false);
+      }
+      const requests = claimed.map((change) => ({
+        threadId: change.threadId,
+        addLabelIds: change.add.map((n) => labels.idOf(n)).filter((id): id is string => id !== undefined),
+        // A label that no longer exists is already off the thread.
+        removeLabelIds: change.remove
+          .map((n) => labels.idOf(n))
+          .filter((id): id is string => id !== undefined),
+      }));
+      let results: Awaited<ReturnType<SyncCalls['modifyThreads']>>;
+      try {
+        results = await this.calls.modifyThreads(requests);
+      } catch (error) {
+        // The whole batch could not be sent (network down, retries used up): every change waits its turn.
+        for (const change of claimed) {
+          await failChange(
+            this.db,
+            change.seq,
+            describe(error),
+            this.now() + retryDelayMs(change.attempts, this.random),
+          );
+        }
+        report.failed += claimed.length;
+        break;
+      }
+      for (const [i, result] of results.entries()) {
+        const change = claimed[i] as OutboxChange;
+        if (result.ok) {
+          await completeChange(this.db, change.seq);
+          await this.recordServerLabels(change.threadId, result.value.messages);
+          report.sent += 1;
+          continue;
+        }
+        const error = result.error;
+        if (error instanceof GmailApiError && !error.retryable) {
+          // Gmail will never accept it (the thread was deleted, a label id is invalid): say so, drop it.
+          await completeChange(this.db, change.seq);
+          report.rejected += 1;
+          this.options.onNotice?.({
+            kind: 'change-rejected',
+            threadId: change.threadId,
+            reason: error.message,
+          });
+        } else {
+          await failChange(
+            this.db,
+            change.seq,
+            describe(error),
+            this.now() + retryDelayMs(change.attempts, this.random),
+          );
+          report.failed += 1;
+        }
+      }
+    }
+    report.remaining = await this.db.count('outbox');
+    return report;
+  }
+
+  /** After a successful modify, Gmail's answer holds every message's labels: the thread's true set. */
+  private async recordServerLabels(
+    threadId: string,
+    messages: { labelIds: string[] }[] | undefined,
+  ): Promise<void> {
+    if (!messages) return;
+    const record = await getTicket(this.db, threadId);
+    if (!record) return;
+    const labelIds = [...new Set(messages.flatMap((m) => m.labelIds))];
+    const labels = await this.directory();
+    const names = labelIds.map((id) => labels.nameOf(id)).filter((n): n is string => n !== undefined);
+    const state = this.codec.repair(names).state;
+    if (!state) return;
+    const shown = await this.withPendingChanges(threadId, state);
+    await putTickets(this.db, [{ ...stripDerived(record), ...shown, ...clearAbsent(shown), labelIds }]);
+  }
+
+  /**
+   * The server's state with this browser's unsent changes laid over it, field by field: the agent keeps
+   * seeing what they did until Gmail has it, and every other field follows the server.
+   */
+  private async withPendingChanges(
+    threadId: string,
+    server: TicketLabelState,
+    preloaded?: ReadonlyMap<string, OutboxChange[]>,
+  ): Promise<TicketLabelState> {
+    const pending = preloaded ? (preloaded.get(threadId) ?? []) : await pendingChanges(this.db, threadId);
+    if (pending.length === 0) return server;
+    const names = applyNames(this.codec.encode(server), pending);
+    return this.codec.repair(names).state ?? server;
+  }
+
+  private ticketFrom(
+    threadId: string,
+    state: TicketLabelState,
+    labelIds: string[],
+    previous: TicketRecord | undefined,
+  ): TicketInput {
+    const base: TicketInput = previous
+      ? stripDerived(previous)
+      : {
+          threadId,
+          reference: ticketReference(threadId),
+          subject: '',
+          status: state.status,
+          tags: [],
+          createdAt: timeFromGmailId(threadId),
+          labelIds: [],
+          hasMetadata: false,
+        };
+    const next: TicketInput = { ...base, ...state, labelIds: [...new Set(labelIds)] };
+    if (state.priority === undefined) delete next.priority;
+    if (state.assignee === undefined) delete next.assignee;
+    if (state.group === undefined) delete next.group;
+    return next;
+  }
+}
+
+function applyNames(
+  names: readonly string[],
+  changes: readonly Pick<OutboxChange, 'add' | 'remove'>[],
+): string[] {
+  const set = new Map(names.map((n) => [n.toLowerCase(), n]));
+  for (const change of changes) {
+    for (const name of change.remove) set.delete(name.toLowerCase());
+    for (const name of change.add) set.set(name.toLowerCase(), name);
+  }
+  return [...set.values()];
+}
+
+function stripDerived(record: TicketRecord): TicketInput {
+  const { requesterEmail: _e, requesterDomain: _d, tagKeys: _t, ...input } = record;
+  return input;
+}
+
+/** Spreading a state does not remove a field it lacks: these make "no assignee" overwrite an old one. */
+function clearAbsent(state: TicketLabelState): Partial<TicketInput> {
+  const cleared: Partial<TicketInput> = {};
+  if (state.priority === undefined) cleared.priority = undefined;
+  if (state.assignee === undefined) cleared.assignee = undefined;
+  if (state.group === undefined) cleared.group = undefined;
+  return cleared;
+}
+
+function withMetadata(record: TicketRecord, message: MessageMetadata): TicketInput {
+  const headers = message.payload.headers;
+  const from = parseMailbox(header(headers, 'Reply-To')) ?? parseMailbox(header(headers, 'From'));
+  const next: TicketInput = {
+    ...stripDerived(record),
+    subject: (header(headers, 'Subject') ?? '').slice(0, 2_000),
+    createdAt: Number(message.internalDate),
+    hasMetadata: true,
+  };
+  if (from) next.requester = from;
+  if (next.lastCustomerMessageAt === undefined) next.lastCustomerMessageAt = next.createdAt;
+  return next;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

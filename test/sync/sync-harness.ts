@@ -1,0 +1,55 @@
+/**
+ * Agents for sync tests: each has its own IndexedDB (fake-indexeddb, a spec implementation) and its own
+ * transport and quota budget, and talks the real Gmail REST protocol to one stand-in, as browsers would.
+ */
+import 'fake-indexeddb/auto';
+import { createSyncCalls } from '../../src/gmail/api/sync-calls';
+import { staticTokenSource } from '../../src/gmail/api/token-source';
+import { createTransport } from '../../src/gmail/api/transport';
+import { openLabeldeskDatabase } from '../../src/store/db';
+import { SyncEngine, type SyncNotice } from '../../src/sync/engine';
+import { DEFAULT_QUOTA_OPTIONS, QuotaBudget } from '../../src/sync/quota-budget';
+
+let agentCount = 0;
+
+export async function startAgent(standinUrl: string, name: string, options: { maxAttempts?: number } = {}) {
+  agentCount += 1;
+  const db = await openLabeldeskDatabase(`agent-${agentCount}-${name}@northwind-shop.example`);
+  const budget = new QuotaBudget(Date.now, { ...DEFAULT_QUOTA_OPTIONS, initialUnitsPerSecond: 250 });
+  const transport = createTransport({
+    tokenSource: staticTokenSource(`token-of-${name}`),
+    baseUrl: standinUrl,
+    budget,
+    // Tests keep backoff short; the policy's shape is what they check, not its seconds.
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50))),
+    ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+  });
+  const notices: SyncNotice[] = [];
+  const engine = new SyncEngine({
+    db,
+    calls: createSyncCalls(transport),
+    onNotice: (notice) => notices.push(notice),
+    // Retries of failed outbox changes come due at once in tests.
+    now: () => Date.now() + 3_600_000 * 0,
+    random: () => 0,
+  });
+  return { name, db, engine, transport, notices, close: () => db.close() };
+}
+
+export type Agent = Awaited<ReturnType<typeof startAgent>>;
+
+export interface StandinStats {
+  requests: number;
+  quotaUnits: number;
+  byStatus: Record<string, number>;
+  byMethod: Record<string, { requests: number; quotaUnits: number }>;
+}
+
+export async function standinStats(url: string): Promise<StandinStats> {
+  return (await (await fetch(`${url}/__standin/stats`)).json()) as StandinStats;
+}
+
+export async function control(url: string, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${url}/__standin/${path}`, { method: 'POST', body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
