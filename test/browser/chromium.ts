@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser, WebWorker } from 'puppeteer-core';
 
 /**
  * Launching Debian's Chromium with the built extension and Google's hosts mapped to the local Gmail
@@ -105,4 +106,25 @@ export async function makeChromiumHome(): Promise<ChromiumHome> {
     env,
     remove: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }),
   };
+}
+
+/**
+ * The extension's service worker, once its extension APIs are bound: the target shows up a moment before
+ * `chrome` exists in it.
+ */
+export async function extensionWorker(browser: Browser, extensionId = EXTENSION_ID): Promise<WebWorker> {
+  const target = await browser.waitForTarget(
+    (candidate) =>
+      candidate.type() === 'service_worker' &&
+      candidate.url().startsWith(`chrome-extension://${extensionId}/`),
+    { timeout: 15_000 },
+  );
+  const worker = await target.worker();
+  if (worker === null) throw new Error("The extension's service worker target has no worker");
+  const deadline = Date.now() + 10_000;
+  while (!(await worker.evaluate(() => typeof chrome === 'object' && chrome.storage?.sync !== undefined))) {
+    if (Date.now() > deadline) throw new Error("The extension's service worker never got chrome.storage");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return worker;
 }

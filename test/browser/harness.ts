@@ -7,6 +7,7 @@ import {
   chromiumArgs,
   DIST_PATH,
   EXTENSION_ID,
+  extensionWorker,
   findChromium,
   GMAIL_INBOX_URL,
   makeChromiumHome,
@@ -68,17 +69,7 @@ function makeHarness(
   extensionId: string,
   removeHome: () => Promise<void>,
 ): Harness {
-  const serviceWorker = async () => {
-    const target = await browser.waitForTarget(
-      (candidate) =>
-        candidate.type() === 'service_worker' &&
-        candidate.url().startsWith(`chrome-extension://${extensionId}/`),
-      { timeout: 10_000 },
-    );
-    const worker = await target.worker();
-    if (worker === null) throw new Error('The service worker target has no worker');
-    return worker;
-  };
+  const serviceWorker = () => extensionWorker(browser, extensionId);
 
   return {
     browser,
