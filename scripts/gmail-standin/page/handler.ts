@@ -5,7 +5,7 @@ import type { PageMailbox } from '../contracts';
 import { FAVICON_SVG } from './icons';
 import { ASSET_PREFIX, renderPage } from './render';
 import { INBOX_ROUTE, listHash } from './routes';
-import { resolveView } from './view';
+import { mailboxForOneRequest, resolveView } from './view';
 
 const ASSETS: Record<string, { file: string; type: string }> = {
   'client.js': { file: 'client.js', type: 'text/javascript; charset=utf-8' },
@@ -87,8 +87,9 @@ export async function handlePageRequest(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  mailbox: PageMailbox,
+  fullMailbox: PageMailbox,
 ): Promise<boolean> {
+  const mailbox = mailboxForOneRequest(fullMailbox);
   const path = url.pathname;
   const method = req.method ?? 'GET';
   const context = { mailbox, now: new Date() };

@@ -11,7 +11,7 @@ import {
 import { escapeHtml, html } from './html';
 import { listDate, pageTitle, renderPage, snippetText } from './render';
 import { INBOX_ROUTE, parseRoute } from './routes';
-import { resolveView } from './view';
+import { mailboxForOneRequest, resolveView } from './view';
 
 const NOW = new Date(Date.UTC(2026, 10, 21, 12, 0));
 
@@ -230,5 +230,24 @@ describe('the page', () => {
     expect(listDate(Date.UTC(2026, 10, 21, 9, 5), context)).toBe('9:05 AM');
     expect(listDate(Date.UTC(2026, 2, 3, 9, 5), context)).toBe('Mar 3');
     expect(listDate(Date.UTC(2025, 2, 3, 9, 5), context)).toBe('3/3/25');
+  });
+});
+
+describe('one request', () => {
+  it('reads the label list once per render and again after a write', () => {
+    const mailbox = sampleMailbox();
+    let reads = 0;
+    const counting = Object.assign(Object.create(mailbox) as typeof mailbox, {
+      labels: () => {
+        reads++;
+        return mailbox.labels();
+      },
+    });
+    const oneRequest = mailboxForOneRequest(counting);
+    resolveView('#label/Helpdesk%2FStatus%2FOpen', { mailbox: oneRequest, now: NOW });
+    expect(reads).toBe(1);
+    resolveView(`#inbox/${REAL_TOKEN}`, { mailbox: oneRequest, now: NOW });
+    // Opening the unread thread marks it read, so the counts are read again for the nav and title.
+    expect(reads).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import { GmailIdError, threadIdFromToken } from '../../../src/gmail/dom/thread-token';
+import type { PageLabel, PageMailbox } from '../contracts';
 import {
   type RenderContext,
   type RenderedView,
@@ -7,6 +8,32 @@ import {
   renderThread,
 } from './render';
 import { parseRoute } from './routes';
+
+/**
+ * The mailbox for one request, its label list read once: a page render asks for it several times (title, nav,
+ * label lookups) and counting labels walks every thread. A write (reply, mark read) forgets the copy.
+ */
+export function mailboxForOneRequest(mailbox: PageMailbox): PageMailbox {
+  let labels: PageLabel[] | undefined;
+  return {
+    emailAddress: () => mailbox.emailAddress(),
+    displayName: () => mailbox.displayName(),
+    labels: () => {
+      labels ??= mailbox.labels();
+      return labels;
+    },
+    listThreads: (opts) => mailbox.listThreads(opts),
+    getThread: (threadId) => mailbox.getThread(threadId),
+    reply: (opts) => {
+      labels = undefined;
+      return mailbox.reply(opts);
+    },
+    markThreadRead: (threadId) => {
+      labels = undefined;
+      mailbox.markThreadRead(threadId);
+    },
+  };
+}
 
 /** The thread a URL segment names: a Gmail token, or a legacy hex id (Gmail still opens those). */
 export function threadIdFromSegment(segment: string): string | undefined {
