@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: these schemas ship in the content script, which every Gmail tab loads.
+import { z } from 'zod/mini';
 
 /**
  * The agent's settings, kept in `chrome.storage.sync` so they follow the agent between browsers.
@@ -9,14 +10,14 @@ import { z } from 'zod';
 const OAUTH_CLIENT_ID = /^[A-Za-z0-9][\w.-]*\.apps\.googleusercontent\.com$/;
 
 export const settingsSchema = z.object({
-  clientId: z
-    .string()
-    .trim()
-    .max(200)
-    .refine((value) => value === '' || OAUTH_CLIENT_ID.test(value), {
+  clientId: z.string().check(
+    z.trim(),
+    z.maxLength(200),
+    z.refine((value) => value === '' || OAUTH_CLIENT_ID.test(value), {
       message: 'An OAuth client id ends with .apps.googleusercontent.com',
     }),
-  agentName: z.string().trim().max(80),
+  ),
+  agentName: z.string().check(z.trim(), z.maxLength(80)),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

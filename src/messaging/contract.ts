@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini keeps the content script small; the schemas read the same.
+import { z } from 'zod/mini';
 import { settingsSchema } from '../core/settings';
 import { serializedErrorSchema } from './errors';
 
@@ -11,24 +12,24 @@ import { serializedErrorSchema } from './errors';
 /** Who is calling: a content script in a Gmail tab, or one of the extension's own pages. */
 export type CallerKind = 'gmail-tab' | 'extension-page';
 
-const threadId = z.string().regex(/^[0-9a-f]{1,16}$/i, 'a Gmail API thread id (hex)');
-const mailbox = z.string().trim().toLowerCase().pipe(z.email());
+const threadId = z.string().check(z.regex(/^[0-9a-f]{1,16}$/i, 'a Gmail API thread id (hex)'));
+const mailbox = z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email());
 
-interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
+interface MethodSpec<A extends z.ZodMiniType, R extends z.ZodMiniType> {
   args: A;
   result: R;
   callers: readonly CallerKind[];
 }
 
-function method<A extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<A, R>): MethodSpec<A, R> {
+function method<A extends z.ZodMiniType, R extends z.ZodMiniType>(spec: MethodSpec<A, R>): MethodSpec<A, R> {
   return spec;
 }
 
 export const ticketDescriptionSchema = z.object({
   threadId,
-  reference: z.string().regex(/^#[0-9A-Z]{6}$/),
+  reference: z.string().check(z.regex(/^#[0-9A-Z]{6}$/)),
   subject: z.string(),
-  messageCount: z.number().int().nonnegative(),
+  messageCount: z.int().check(z.nonnegative()),
 });
 
 export type TicketDescription = z.infer<typeof ticketDescriptionSchema>;

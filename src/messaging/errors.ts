@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Errors that cross extension contexts. Chrome's messaging serialises to JSON, so a thrown Error would
@@ -32,7 +32,7 @@ export type ErrorCode = (typeof errorCodes)[number];
 export const serializedErrorSchema = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  details: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
 });
 
 export type SerializedError = z.infer<typeof serializedErrorSchema>;
