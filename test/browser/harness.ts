@@ -129,7 +129,6 @@ export async function waitForSidebarText(
   let text = '';
   while (Date.now() < deadline) {
     const sidebar = await findSidebar(page, Math.max(1, deadline - Date.now()));
-    // biome-ignore lint/performance/useDomNodeTextContent: what the agent sees, hidden text excluded
     text = await sidebar.evaluate((element) => (element as HTMLElement).innerText);
     if (accept(text)) return text;
     await new Promise((resolve) => setTimeout(resolve, 100));

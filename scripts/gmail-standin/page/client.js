@@ -82,7 +82,6 @@
     const body = main?.querySelector('.M9 [g_editable="true"]');
     const threadId = heading?.getAttribute('data-legacy-thread-id');
     if (!threadId || !(body instanceof HTMLElement)) return;
-    // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the line breaks the agent typed.
     const text = body.innerText.trim();
     if (text === '') {
       showToast('Your message is empty.');
