@@ -33,7 +33,7 @@ describe('sign-in through launchWebAuthFlow, as an agent meets it', () => {
 
   it('asks for a client id in the options before anything else', async () => {
     const page = await openFirstThread(harness);
-    const text = await waitForSidebarText(page, (shown) => shown.includes('OAuth client id'));
+    await waitForSidebarText(page, (shown) => shown.includes('OAuth client id'));
     const sidebar = await findSidebar(page);
     await (await sidebar.waitForSelector('::-p-aria([name="Open options"][role="button"])'))?.click();
     const options = await harness.browser.waitForTarget(
