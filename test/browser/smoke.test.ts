@@ -50,7 +50,8 @@ describe('smoke: the sidebar follows Gmail from the inbox to a thread and back',
         shown.includes(ticketReference(threadId)) && shown.includes(subject) && shown.includes('Messages'),
     );
     expect(text).toContain(ticketReference(threadId));
-    expect(await apiCalls(harness, 'gmail.users.threads.get')).toBeGreaterThan(threadGets);
+    // Gmail renders a thread in steps; the ticket is still read once.
+    expect(await apiCalls(harness, 'gmail.users.threads.get')).toBe(threadGets + 1);
   });
 
   it("docks on the right without covering Gmail's main region", async () => {

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { ticketReference } from '../../core/ticket-reference';
 import type { GmailRoute } from '../../gmail/dom/route-watcher';
 import { readMailboxAddress } from '../../gmail/dom/thread-view';
+import type { TicketDescription } from '../../messaging/contract';
 import { LabeldeskError } from '../../messaging/errors';
 import { callBackground } from '../../messaging/sender';
 import { t } from '../../ui/i18n';
@@ -21,6 +22,7 @@ export interface FeatureContext {
 export function init(signal: AbortSignal, { route, mount, doc }: FeatureContext): void {
   if (signal.aborted) return;
   signal.addEventListener('abort', () => render(null, mount), { once: true });
+  if (route?.threadId !== lastTicket?.threadId) lastTicket = undefined;
   if (route === undefined) {
     render(
       <SidebarFrame>
@@ -54,6 +56,23 @@ export function init(signal: AbortSignal, { route, mount, doc }: FeatureContext)
   );
 }
 
+/**
+ * The open thread's answer, kept while the agent stays on it: Gmail renders a thread in steps (hash, then
+ * heading), and each step re-runs the features; the ticket is read from the API once.
+ */
+let lastTicket: { threadId: string; answer: Promise<TicketDescription> } | undefined;
+
+function describeOnce(threadId: string, mailbox: string): Promise<TicketDescription> {
+  if (lastTicket?.threadId === threadId) return lastTicket.answer;
+  const answer = callBackground('ticket.describe', { threadId, mailbox });
+  const entry = { threadId, answer };
+  lastTicket = entry;
+  answer.catch(() => {
+    if (lastTicket === entry) lastTicket = undefined; // a failure is asked again on retry
+  });
+  return answer;
+}
+
 function ticketSource(threadId: string, doc: Document): TicketSource {
   const mailbox = () => {
     const address = readMailboxAddress(doc);
@@ -61,7 +80,7 @@ function ticketSource(threadId: string, doc: Document): TicketSource {
     return address;
   };
   return {
-    describe: async () => callBackground('ticket.describe', { threadId, mailbox: mailbox() }),
+    describe: async () => describeOnce(threadId, mailbox()),
     signIn: async () => {
       await callBackground('auth.signIn', { mailbox: mailbox() });
     },
