@@ -30,6 +30,10 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('cursors', { keyPath: 'name' });
     db.createObjectStore('rebuild');
   },
+  function addSharedRecords(db) {
+    const records = db.createObjectStore('records', { keyPath: 'id' });
+    records.createIndex('threadId', 'threadId');
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,6 +5,7 @@
  */
 import type { DBSchema } from 'idb';
 import { z } from 'zod';
+import type { SharedRecord } from '../core/records';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../core/ticket';
 
 const epochMs = z.number().int().nonnegative();
@@ -78,6 +79,9 @@ export const cursorSchema = z.object({
 });
 export type SyncCursor = z.infer<typeof cursorSchema>;
 
+/** A shared record as this browser keeps it: the record and the Gmail message that carries it. */
+export type StoredSharedRecord = SharedRecord & { messageId: string };
+
 export interface CorruptRecordReport {
   store: 'tickets' | 'outbox' | 'cursors';
   key: string;
@@ -114,6 +118,12 @@ export interface LabeldeskDB extends DBSchema {
   cursors: {
     key: string;
     value: SyncCursor;
+  };
+  /** Shared records read from the mailbox (notes, activity), keyed by their writer-chosen id. */
+  records: {
+    key: string;
+    value: StoredSharedRecord;
+    indexes: { threadId: string };
   };
   /** Threads whose stored record failed validation: sync fetches them again. */
   rebuild: {

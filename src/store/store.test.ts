@@ -58,6 +58,7 @@ describe('the schema', () => {
       'outbox',
       'queueEntries',
       'rebuild',
+      'records',
       'tickets',
     ]);
   });

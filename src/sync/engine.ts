@@ -24,6 +24,7 @@ import type { OutboxChange, TicketRecord } from '../store/schema';
 import { deleteTicket, getTicket, getTickets, putTickets, type TicketInput } from '../store/ticket-store';
 import { retryDelayMs } from './backoff';
 import { foldHistory, type HistoryRecord } from './history-apply';
+import { RecordBook } from './record-book';
 
 export const HISTORY_CURSOR = 'history';
 
@@ -33,6 +34,8 @@ export interface SyncOptions {
   codec?: LabelCodec;
   now?: () => number;
   random?: () => number;
+  /** The mailbox address: needed to write shared records (notes, activity). */
+  mailbox?: string;
   /** Called for what a person should know (a change that could not be applied); never with mail content. */
   onNotice?: (notice: SyncNotice) => void;
 }
@@ -40,7 +43,8 @@ export interface SyncOptions {
 export type SyncNotice =
   | { kind: 'history-expired' }
   | { kind: 'change-rejected'; threadId: string; reason: string }
-  | { kind: 'label-conflict'; threadId: string; decisive: boolean };
+  | { kind: 'label-conflict'; threadId: string; decisive: boolean }
+  | { kind: 'record-unreadable'; messageId: string; problem: string };
 
 export interface FullSyncReport {
   tickets: number;
@@ -94,11 +98,32 @@ export class SyncEngine {
   private flushing: Promise<FlushReport> | undefined;
   private readonly now: () => number;
   private readonly random: () => number;
+  /** Notes and activity shared through the mailbox; present when the mailbox address is known. */
+  readonly records: RecordBook | undefined;
 
   constructor(private readonly options: SyncOptions) {
     this.codec = options.codec ?? createLabelCodec();
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.records = options.mailbox
+      ? new RecordBook({
+          db: options.db,
+          calls: options.calls,
+          codec: this.codec,
+          mailbox: options.mailbox,
+          now: this.now,
+          recordsLabelId: () => this.recordsLabelId(),
+          onUnreadable: (messageId, problem) =>
+            options.onNotice?.({ kind: 'record-unreadable', messageId, problem }),
+        })
+      : undefined;
+  }
+
+  private async recordsLabelId(): Promise<string> {
+    let id = (await this.directory()).idOf(this.codec.recordsLabel);
+    if (id === undefined) id = (await this.loadLabels(true)).idOf(this.codec.recordsLabel);
+    if (id === undefined) throw new Error(`The label ${this.codec.recordsLabel} could not be created`);
+    return id;
   }
 
   private get db() {
@@ -182,6 +207,7 @@ export class SyncEngine {
       }
     }
     for (let i = 0; i < writes.length; i += 500) await putTickets(this.db, writes.slice(i, i + 500));
+    await this.records?.readAll();
     await advanceCursor(this.db, HISTORY_CURSOR, profile.historyId, this.now());
     return { tickets: writes.length, removed, labelsListed, historyId: profile.historyId };
   }
@@ -271,6 +297,13 @@ export class SyncEngine {
       writes.push(ticket);
     }
     await putTickets(this.db, writes);
+    const recordsLabel = labels.idOf(this.codec.recordsLabel);
+    if (this.records && recordsLabel !== undefined) {
+      const newRecords = [...changes.values()].flatMap((c) =>
+        c.messagesAdded.filter((m) => m.labelIds.includes(recordsLabel)).map((m) => m.id),
+      );
+      if (newRecords.length > 0) await this.records.read(newRecords);
+    }
     await advanceCursor(this.db, HISTORY_CURSOR, latest, this.now());
     return { fullSync: null, threadsChanged: changes.size, historyId: latest };
   }

@@ -28,9 +28,9 @@ export async function startAgent(standinUrl: string, name: string, options: { ma
   const engine = new SyncEngine({
     db,
     calls: createSyncCalls(transport),
+    mailbox: 'support@northwind-shop.example',
     onNotice: (notice) => notices.push(notice),
-    // Retries of failed outbox changes come due at once in tests.
-    now: () => Date.now() + 3_600_000 * 0,
+    // Failed outbox changes come due again at once in tests (no jitter).
     random: () => 0,
   });
   return { name, db, engine, transport, notices, close: () => db.close() };

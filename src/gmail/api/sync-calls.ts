@@ -46,6 +46,29 @@ export const TICKET_HEADERS = [
   'Content-Language',
 ] as const;
 
+export const messageIdPageSchema = z.object({
+  messages: z.array(z.object({ id: z.string(), threadId: z.string().optional() })).default([]),
+  nextPageToken: z.string().optional(),
+});
+
+export const messageBodySchema = z.object({
+  id: z.string(),
+  payload: z
+    .object({
+      mimeType: z.string().optional(),
+      headers: z.array(headerSchema).default([]),
+      body: z.object({ data: z.string().optional(), size: z.number().optional() }).optional(),
+    })
+    .optional(),
+});
+export type MessageBody = z.infer<typeof messageBodySchema>;
+
+export const insertedMessageSchema = z.object({
+  id: z.string(),
+  threadId: z.string(),
+  labelIds: z.array(z.string()).default([]),
+});
+
 export const UNITS = {
   labelsList: 1,
   labelsCreate: 5,
@@ -54,6 +77,8 @@ export const UNITS = {
   threadsGet: 10,
   threadsModify: 10,
   messagesGet: 5,
+  messagesList: 5,
+  messagesInsert: 25,
   historyList: 2,
 } as const;
 
@@ -115,6 +140,39 @@ export function createSyncCalls(transport: Transport) {
       transport.batch(threadIds.map(messageMetadataCall)),
     messageMetadata: (messageIds: readonly string[]): Promise<BatchResult<MessageMetadata>[]> =>
       transport.batch(messageIds.map(messageMetadataCall)),
+    /** Message ids under a label, 500 a page: how the shared records are found on a full sync. */
+    listMessageIds: (labelId: string, pageToken?: string) =>
+      transport.call({
+        method: 'GET',
+        path: '/messages',
+        query: { labelIds: labelId, maxResults: 500, pageToken, fields: 'messages/id,nextPageToken' },
+        schema: messageIdPageSchema,
+        units: UNITS.messagesList,
+      }),
+    /** Single-part bodies (the shared records), decoded by Gmail from their transfer encoding. */
+    messageBodies: (messageIds: readonly string[]): Promise<BatchResult<MessageBody>[]> =>
+      transport.batch(
+        messageIds.map((id) => ({
+          method: 'GET' as const,
+          path: `/messages/${encodeURIComponent(id)}`,
+          query: { format: 'full', fields: 'id,payload(mimeType,headers,body/data)' },
+          schema: messageBodySchema,
+          units: UNITS.messagesGet,
+        })),
+      ),
+    /**
+     * Puts a message into the mailbox without sending it (users.messages.insert): the shared records.
+     * `raw` goes as JSON, base64url, so no media upload host is involved.
+     */
+    insertMessage: (rawRfc822: string, labelIds: readonly string[]) =>
+      transport.call({
+        method: 'POST',
+        path: '/messages',
+        query: { internalDateSource: 'receivedTime', fields: 'id,threadId,labelIds' },
+        body: { raw: base64Url(rawRfc822), labelIds },
+        schema: insertedMessageSchema,
+        units: UNITS.messagesInsert,
+      }),
     listHistory: (startHistoryId: string, pageToken?: string) =>
       transport.call({
         method: 'GET',
@@ -145,3 +203,16 @@ export function createSyncCalls(transport: Transport) {
 }
 
 export type SyncCalls = ReturnType<typeof createSyncCalls>;
+
+/** base64url of the UTF-8 bytes, as Gmail's `raw` field wants (RFC 4648 section 5). */
+export function base64Url(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(data: string): string {
+  const binary = atob(data.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}

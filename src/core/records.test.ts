@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { findMentions, type NoteRecord, recordFromJson, recordToRfc822 } from './records';
+
+const note: NoteRecord = {
+  kind: 'note',
+  id: '6f1c2a9e-3b1d-4c57-9a55-0f2d7c1e8b44',
+  threadId: '19a4c2e8f1b20001',
+  author: 'Дмитрий Соколов',
+  body: 'Клиент просит вернуть деньги.\r\nSubject: injected\r\n\r\n<script>alert(1)</script> 😀',
+  mentions: [],
+  createdAt: Date.UTC(2026, 10, 22, 10, 0),
+};
+
+function bodyOf(rfc822: string): string {
+  const [, body = ''] = rfc822.split('\r\n\r\n');
+  const binary = atob(body.replace(/\r\n/g, ''));
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+describe('a shared record as a message', () => {
+  const rfc822 = recordToRfc822(note, 'support@northwind-shop.example', new Date(note.createdAt));
+  const [head = ''] = rfc822.split('\r\n\r\n');
+
+  it('has only ASCII headers, marks itself automatic, and is addressed to the mailbox alone', () => {
+    expect(/^[\x20-\x7e\r\n]*$/.test(head)).toBe(true);
+    expect(head).toContain('To: support@northwind-shop.example');
+    expect(head).toContain('X-Labeldesk-Record: note; v=1');
+    expect(head).toContain('Auto-Submitted: auto-generated');
+    expect(head).not.toMatch(/^(Cc|Bcc):/m);
+  });
+
+  it('keeps customer text in the base64 body, where it cannot forge a header', () => {
+    expect(rfc822).not.toContain('Subject: injected');
+    expect(rfc822.split('\r\n').every((line) => line.length <= 998)).toBe(true);
+    expect(recordFromJson(bodyOf(rfc822))).toEqual({ ok: true, record: note });
+  });
+
+  it('refuses to write an invalid record or a non-ASCII mailbox', () => {
+    expect(() => recordToRfc822({ ...note, threadId: 'nope' }, 'support@x.example', new Date())).toThrow();
+    expect(() => recordToRfc822(note, 'поддержка@x.example', new Date())).toThrow(/ASCII/);
+  });
+});
+
+describe('reading a record', () => {
+  it.each([
+    ['not JSON', 'nope'],
+    ['another format version', JSON.stringify({ labeldesk: 2, record: note })],
+    ['an unknown kind', JSON.stringify({ labeldesk: 1, record: { ...note, kind: 'macro' } })],
+    ['a note with no body', JSON.stringify({ labeldesk: 1, record: { ...note, body: '' } })],
+    ['a plain email', JSON.stringify({ hello: 'world' })],
+  ])('refuses %s with a reason', (_what, text) => {
+    const result = recordFromJson(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.length).toBeGreaterThan(3);
+  });
+});
+
+describe('findMentions', () => {
+  const agents = ['Anna', 'Anna Kowalska', 'Yuki Tanaka', '田中'];
+  it.each([
+    ['@Anna Kowalska please look', ['Anna Kowalska']],
+    ['@anna, thoughts?', ['Anna']],
+    ['@Annabel is not an agent', []],
+    ['@Yuki Tanaka and @田中さん', ['Yuki Tanaka', '田中']],
+    ['mail anna@example.com', []],
+    ['no mentions', []],
+  ])('finds in %j: %j', (body, expected) => {
+    expect(findMentions(body, agents)).toEqual(expected);
+  });
+});

@@ -1,0 +1,118 @@
+/** Shared records through the mailbox: written by one agent, read by another after one poll. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readQueue } from '../../src/store/ticket-store';
+import { rawMessage, startTestStandin } from '../conformance/standin-harness';
+import { type Agent, control, startAgent } from './sync-harness';
+
+let env: Awaited<ReturnType<typeof startTestStandin>>;
+let agents: Agent[] = [];
+
+beforeAll(async () => {
+  env = await startTestStandin({ seed: 'demo' });
+});
+afterAll(async () => {
+  await env.standin.close();
+});
+beforeEach(async () => {
+  await control(env.url, 'reset', {});
+});
+afterEach(() => {
+  for (const agent of agents) agent.close();
+  agents = [];
+});
+
+async function agent(name: string): Promise<Agent> {
+  const a = await startAgent(env.url, name);
+  agents.push(a);
+  return a;
+}
+
+describe('internal notes', () => {
+  it('written by one agent reach another after one poll, and never the inbox', async () => {
+    const [a, b] = [await agent('anna'), await agent('yuki')];
+    await a.engine.fullSync();
+    await b.engine.fullSync();
+    const [ticket] = (await readQueue(a.db, { kind: 'all-open' }, { limit: 1, now: Date.now() })).tickets;
+    if (!ticket || !a.engine.records || !b.engine.records) throw new Error('setup');
+
+    const note = await a.engine.records.addNote({
+      threadId: ticket.threadId,
+      author: 'Anna Kowalska',
+      body: 'Called the courier: parcel is at the depot. @Yuki Tanaka please follow up <b>tomorrow</b>.',
+      mentions: ['Yuki Tanaka'],
+    });
+    await b.engine.incrementalSync();
+    const seen = await b.engine.records.forThread(ticket.threadId);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      kind: 'note',
+      author: 'Anna Kowalska',
+      mentions: ['Yuki Tanaka'],
+      id: note.id,
+    });
+    expect(seen[0]?.kind === 'note' && seen[0].body).toContain('<b>tomorrow</b>');
+
+    // In Gmail: only the hidden records label, not INBOX or UNREAD, and addressed to nobody but the mailbox.
+    const message = await env.client.users.messages.get({
+      userId: 'me',
+      id: note.messageId,
+      format: 'metadata',
+    });
+    const labels = (await env.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+    const names = (message.data.labelIds ?? []).map((id) => labels.find((l) => l.id === id)?.name ?? id);
+    expect(names).toEqual(['Helpdesk/.records']);
+    const to = message.data.payload?.headers?.find((h) => h.name === 'To')?.value;
+    expect(to).toBe('support@northwind-shop.example');
+    // And the record's thread does not become a ticket in anyone's queue.
+    expect(await b.db.get('tickets', message.data.threadId as string)).toBeUndefined();
+  });
+
+  it('are found by a browser that starts later, with a full sync', async () => {
+    const a = await agent('anna');
+    await a.engine.fullSync();
+    const [ticket] = (await readQueue(a.db, { kind: 'all-open' }, { limit: 1, now: Date.now() })).tickets;
+    if (!ticket || !a.engine.records) throw new Error('setup');
+    await a.engine.records.addNote({
+      threadId: ticket.threadId,
+      author: 'Anna Kowalska',
+      body: 'first',
+      mentions: [],
+    });
+    await a.engine.records.addActivity({
+      threadId: ticket.threadId,
+      actor: 'Anna Kowalska',
+      field: 'status',
+      from: 'Open',
+      to: 'Pending',
+    });
+    const late = await agent('dmitri');
+    await late.engine.fullSync();
+    const seen = (await late.engine.records?.forThread(ticket.threadId)) ?? [];
+    expect(seen.map((r) => r.kind)).toEqual(['note', 'activity']);
+  });
+
+  it('skips a damaged or forged record with a notice, and reads the rest', async () => {
+    const a = await agent('anna');
+    await a.engine.fullSync();
+    const labels = (await env.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+    const recordsLabel = labels.find((l) => l.name === 'Helpdesk/.records')?.id as string;
+    for (const body of [
+      '{"labeldesk":1,"record":{"kind":"note","body":"<script>x</script>"}}',
+      'not json at all',
+    ]) {
+      await env.client.users.messages.insert({
+        userId: 'me',
+        requestBody: {
+          raw: rawMessage(
+            { From: 'someone@evil.example', To: 'support@northwind-shop.example', Subject: 'x' },
+            body,
+          ),
+          labelIds: [recordsLabel],
+        },
+      });
+    }
+    await a.engine.incrementalSync();
+    expect(a.notices.filter((n) => n.kind === 'record-unreadable')).toHaveLength(2);
+    expect(await a.db.count('records')).toBe(0);
+  });
+});
