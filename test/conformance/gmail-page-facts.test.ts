@@ -73,6 +73,9 @@ async function launchChromium(tlsPort: number, tlsSpki: string | undefined): Pro
 }
 
 async function open(hash: string): Promise<void> {
+  // A goto that only changes the hash stays in the same document, where the previous view's elements
+  // would satisfy the next wait and then be replaced under the click: always start from a fresh load.
+  await page.goto('about:blank');
   await page.goto(`${GMAIL}${hash}`, { waitUntil: 'load' });
   await page.waitForFunction(
     (expected) => document.querySelector('[data-standin-view]') !== null && location.hash === expected,
