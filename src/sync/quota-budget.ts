@@ -21,7 +21,8 @@ export interface QuotaBudgetOptions {
 export const GMAIL_UNITS_PER_SECOND = 250;
 
 export const DEFAULT_QUOTA_OPTIONS: QuotaBudgetOptions = {
-  maxUnitsPerSecond: GMAIL_UNITS_PER_SECOND,
+  // A little under Gmail's rate: the burst allowance must not push a moving minute past 15,000 units.
+  maxUnitsPerSecond: GMAIL_UNITS_PER_SECOND - 10,
   initialUnitsPerSecond: 100,
   minUnitsPerSecond: 5,
   increasePerSecond: 10,
