@@ -92,8 +92,8 @@ describe('batch', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^multipart\/mixed; boundary=/);
     expect(parts).toHaveLength(2);
-    expect((parts[0]?.json as { emailAddress: string }).emailAddress).toBe(standin.emailAddress);
-    expect((parts[1]?.json as { id: string }).id).toBe(messageId);
+    expect((parts[0]?.json as { emailAddress: string } | undefined)?.emailAddress).toBe(standin.emailAddress);
+    expect((parts[1]?.json as { id: string } | undefined)?.id).toBe(messageId);
   });
 
   // https://developers.google.com/gmail/api/guides/batch#format-of-a-batch-response ("Content-ID: <response-item1>")
@@ -118,8 +118,8 @@ describe('batch', () => {
       },
     ]);
     expect(parts.map((p) => p.status)).toEqual([200, 404, 200]);
-    expect((parts[1]?.json as { error: { code: number } }).error.code).toBe(404);
-    expect((parts[2]?.json as { labelIds: string[] }).labelIds).toContain('STARRED');
+    expect((parts[1]?.json as { error: { code: number } } | undefined)?.error.code).toBe(404);
+    expect((parts[2]?.json as { labelIds: string[] } | undefined)?.labelIds).toContain('STARRED');
   });
 
   // https://developers.google.com/gmail/api/guides/batch ("You're limited to 100 calls in a single batch request")
