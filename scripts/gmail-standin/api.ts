@@ -100,16 +100,16 @@ async function messageBody(
     if (uploadType === 'multipart') {
       const [metaPart, messagePart] = await splitMultipart(context.contentType, context.body);
       if (!metaPart || !messagePart) throw badRequest('Multipart upload needs metadata and media parts');
-      const meta = JSON.parse(metaPart.body.toString('utf8') || '{}') as unknown;
+      const meta = { ...context, body: metaPart.body };
       if (wrap === 'draft') {
-        const draft = draftInputSchema.parse(meta);
+        const draft = jsonBody(meta, draftInputSchema);
         return {
           raw: messagePart.body,
           metadata: draft.message ?? {},
           ...(draft.id ? { draftId: draft.id } : {}),
         };
       }
-      return { raw: messagePart.body, metadata: messageInputSchema.parse(meta) };
+      return { raw: messagePart.body, metadata: jsonBody(meta, messageInputSchema) };
     }
     throw badRequest('Invalid uploadType');
   }
@@ -168,7 +168,12 @@ function listOptions(query: URLSearchParams) {
   };
 }
 
-const summary = (m: StoredMessage) => ({ id: m.id, threadId: m.threadId, labelIds: [...m.labelIds] });
+/** Google's JSON leaves out an empty repeated field, so a message with no labels has no `labelIds`. */
+const summary = (m: StoredMessage) => ({
+  id: m.id,
+  threadId: m.threadId,
+  ...(m.labelIds.length ? { labelIds: [...m.labelIds] } : {}),
+});
 
 function page<T>(items: T[], query: URLSearchParams): { items: T[]; next?: string } {
   const offset = pageOffset(query);

@@ -1,5 +1,6 @@
 /**
  * `npm run gmail-standin -- --port P [--tls-port Q] [--seed demo|empty] [--threads N]`
+ * (and, for quota experiments, `--units-per-minute U --max-concurrent C`)
  * Prints one line saying where it listens; Ctrl+C stops it.
  */
 import { parseArgs } from 'node:util';
@@ -12,6 +13,8 @@ const argsSchema = z.object({
   seed: z.enum(['demo', 'empty']).default('demo'),
   threads: z.coerce.number().int().min(0).max(1_000_000).default(0),
   host: z.string().default('127.0.0.1'),
+  'units-per-minute': z.coerce.number().int().min(1).optional(),
+  'max-concurrent': z.coerce.number().int().min(1).optional(),
 });
 
 const { values } = parseArgs({
@@ -21,18 +24,26 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     threads: { type: 'string' },
     host: { type: 'string' },
+    'units-per-minute': { type: 'string' },
+    'max-concurrent': { type: 'string' },
   },
 });
 const args = argsSchema.parse(values);
 
 const startedAt = performance.now();
-const running = await startStandin({
-  port: args.port,
-  ...(args['tls-port'] !== undefined ? { tlsPort: args['tls-port'] } : {}),
-  seed: args.seed,
-  threads: args.threads,
-  host: args.host,
-});
+const running = await startStandin(
+  {
+    port: args.port,
+    ...(args['tls-port'] !== undefined ? { tlsPort: args['tls-port'] } : {}),
+    seed: args.seed,
+    threads: args.threads,
+    host: args.host,
+  },
+  {
+    ...(args['units-per-minute'] ? { unitsPerMinute: args['units-per-minute'] } : {}),
+    ...(args['max-concurrent'] ? { maxConcurrentPerUser: args['max-concurrent'] } : {}),
+  },
+);
 const startMs = Math.round(performance.now() - startedAt);
 const profile = running.standin.mailbox.profile();
 console.log(

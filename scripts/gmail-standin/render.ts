@@ -67,7 +67,7 @@ export async function renderMessage(
   const json: Record<string, unknown> = {
     id: message.id,
     threadId: message.threadId,
-    labelIds: [...message.labelIds],
+    ...(message.labelIds.length ? { labelIds: [...message.labelIds] } : {}),
     snippet: message.snippet,
   };
   if (format === 'full') {

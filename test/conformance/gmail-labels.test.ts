@@ -224,7 +224,7 @@ describe('labels.get, patch, update, delete', () => {
     const message = (
       await client.users.messages.get({ userId: 'me', id: inserted.id ?? '', format: 'minimal' })
     ).data;
-    expect(message.labelIds).not.toContain(label.id);
+    expect(message.labelIds ?? []).not.toContain(label.id);
     expect((await apiError(client.users.labels.delete({ userId: 'me', id: label.id ?? '' }))).status).toBe(
       404,
     );
