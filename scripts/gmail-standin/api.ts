@@ -550,9 +550,9 @@ export const ROUTES: Route[] = [
     methodId: 'gmail.users.history.list',
     handle: async ({ mailbox, query }) => {
       const startText = query.get('startHistoryId');
-      if (!startText) throw invalidArgument('Missing required parameter: startHistoryId');
-      if (!/^\d{1,20}$/.test(startText)) {
-        throw invalidArgument(`Invalid value at 'start_history_id' (TYPE_UINT64), "${startText}"`);
+      // Gmail's wording for both cases (googleapis/google-api-nodejs-client#978).
+      if (!startText || !/^\d{1,20}$/.test(startText) || BigInt(startText) > 0xffffffffffffffffn) {
+        throw invalidArgument('Missing/invalid parameter: startHistoryId');
       }
       const types = query.getAll('historyTypes').flatMap((v) => v.split(','));
       for (const type of types) {

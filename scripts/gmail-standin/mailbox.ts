@@ -93,6 +93,9 @@ export interface MessageListOptions {
 
 export type InsertMode = 'insert' | 'import' | 'send' | 'draft';
 
+/** Gmail's duplicate-name answer: 409, reason `aborted` (as seen in gauteh/lieer#207 and GAM-team/got-your-back#173). */
+const labelConflict = (): ApiError => new ApiError(409, 'Label name exists or conflicts', 'aborted');
+
 /** The first history id handed out; Gmail's are plain decimal uint64 values. */
 const FIRST_HISTORY_ID = 1_000_000n;
 
@@ -314,7 +317,7 @@ export class Mailbox {
 
   createLabel(input: LabelInput): Label {
     const name = validLabelName(input.name);
-    if (this.findLabelByName(name)) throw new ApiError(409, 'Label name exists or conflicts', 'conflict');
+    if (this.findLabelByName(name)) throw labelConflict();
     const label: Label = { id: this.newLabelId(), name, type: 'user' };
     if (input.messageListVisibility) label.messageListVisibility = input.messageListVisibility;
     if (input.labelListVisibility) label.labelListVisibility = input.labelListVisibility;
@@ -330,7 +333,7 @@ export class Mailbox {
     if (label.type === 'system') throw invalidArgument('Invalid label update');
     const nextName = mode === 'update' || input.name !== undefined ? validLabelName(input.name) : label.name;
     const clash = this.findLabelByName(nextName);
-    if (clash && clash.id !== id) throw new ApiError(409, 'Label name exists or conflicts', 'conflict');
+    if (clash && clash.id !== id) throw labelConflict();
     const color = input.color === undefined ? label.color : validLabelColor(input.color);
     const next: Label = { id, name: nextName, type: 'user' };
     const messageListVisibility =

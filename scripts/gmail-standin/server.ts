@@ -253,7 +253,8 @@ export class StandinServer {
     if (!this.quota.enter(user)) {
       return finish(
         errorResult(
-          new ApiError(429, 'Too many concurrent requests for user.', 'rateLimitExceeded', 'usageLimits'),
+          // Gmail's answer, e.g. googleapis/google-api-dotnet-client#1982.
+          new ApiError(429, 'Too many concurrent requests for user', 'rateLimitExceeded'),
           pretty,
         ),
         0,
@@ -268,7 +269,13 @@ export class StandinServer {
       if (!this.quota.charge(user, units)) {
         return finish(
           errorResult(
-            new ApiError(429, 'User-rate limit exceeded.', 'rateLimitExceeded', 'usageLimits'),
+            // Google's per-user quota answer (https://developers.google.com/gmail/api/reference/quota).
+            new ApiError(
+              429,
+              "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service 'gmail.googleapis.com' for consumer 'project_number:000000000000'.",
+              'rateLimitExceeded',
+              'usageLimits',
+            ),
             pretty,
           ),
           0,

@@ -224,7 +224,7 @@ describe('history.list', () => {
   });
 
   // https://developers.google.com/gmail/api/reference/rest/v1/users.history/list ("startHistoryId: Required"; uint64)
-  it.each(['abc', '-5', '12.5', '99999999999999999999999'])(
+  it.each(['abc', '-5', '12.5', '18446744073709551616', '99999999999999999999999'])(
     'answers 400 to the malformed cursor %s',
     async (startHistoryId) => {
       const failure = await apiError(client.users.history.list({ userId: 'me', startHistoryId }));

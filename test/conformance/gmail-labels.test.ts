@@ -62,6 +62,8 @@ describe('labels.create', () => {
     );
     expect(failure.status).toBe(409);
     expect(failure.body.error.message).toBe('Label name exists or conflicts');
+    // The reason Gmail gives, as logged in https://github.com/gauteh/lieer/issues/207
+    expect(failure.body.error.errors[0]?.reason).toBe('aborted');
   });
 
   // https://developers.google.com/gmail/api/guides/labels#system_labels: system label names are reserved

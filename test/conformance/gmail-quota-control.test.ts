@@ -93,6 +93,7 @@ describe('rate limits', () => {
     expect(failure.status).toBe(429);
     expect(failure.body.error.errors[0]?.reason).toBe('rateLimitExceeded');
     expect(failure.body.error.status).toBe('RESOURCE_EXHAUSTED');
+    expect(failure.body.error.message).toContain("'Queries per minute per user'");
     const after = await stats();
     expect(after.quotaUnits).toBe(15_000);
     expect(after.byStatus['429']).toBe(1);
@@ -110,7 +111,8 @@ describe('rate limits', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(4);
     const rejected = responses.find((r) => r.status === 429);
     const body = (await rejected?.json()) as { error: { message: string; errors: { reason: string }[] } };
-    expect(body.error.message).toMatch(/concurrent/i);
+    // Gmail's wording, as logged in https://github.com/googleapis/google-api-dotnet-client/issues/1982
+    expect(body.error.message).toBe('Too many concurrent requests for user');
     expect(body.error.errors[0]?.reason).toBe('rateLimitExceeded');
   });
 });
