@@ -69,6 +69,7 @@ export interface StoredMessage extends SearchableMessage {
   raw?: Buffer;
   /** How to build `raw` for seed messages and page replies. */
   compose?: ComposeSpec;
+  building?: Promise<Buffer>;
   parsed?: Promise<ParsedMessage>;
 }
 
@@ -240,12 +241,16 @@ export class Mailbox {
 
   // ---- bytes ----
 
-  async rawOf(message: StoredMessage): Promise<Buffer> {
-    if (!message.raw) {
-      if (!message.compose) throw new ApiError(500, 'Message has no content');
-      message.raw = await buildMessage(message.compose);
-    }
-    return message.raw;
+  /** Builds a seed message's bytes once; concurrent callers share the one build, so raw and payload agree. */
+  rawOf(message: StoredMessage): Promise<Buffer> {
+    if (message.raw) return Promise.resolve(message.raw);
+    const compose = message.compose;
+    if (!compose) return Promise.reject(new ApiError(500, 'Message has no content'));
+    message.building ??= buildMessage(compose).then((raw) => {
+      message.raw = raw;
+      return raw;
+    });
+    return message.building;
   }
 
   parsedOf(message: StoredMessage): Promise<ParsedMessage> {
@@ -391,7 +396,10 @@ export class Mailbox {
   /** Newest first, as messages.list orders them. */
   listMessages(options: MessageListOptions): StoredMessage[] {
     const matches = this.matcher(options);
-    return [...this.messages.values()].filter(matches).sort((a, b) => b.internalDate - a.internalDate);
+    // Same date: the later id first, so pages are stable.
+    return [...this.messages.values()]
+      .filter(matches)
+      .sort((a, b) => b.internalDate - a.internalDate || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
 
   /** Thread ids whose messages match, the thread with the newest matching message first. */

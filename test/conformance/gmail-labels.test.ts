@@ -45,6 +45,17 @@ describe('labels.create', () => {
     expect(data.type).toBe('user');
   });
 
+  // https://developers.google.com/gmail/api/reference/rest/v1/users.labels/list ("Lists all labels in the user's mailbox")
+  it('lists a created user label with type "user"', async () => {
+    const created = (
+      await client.users.labels.create({ userId: 'me', requestBody: { name: 'Helpdesk/Group/Billing' } })
+    ).data;
+    const { data } = await client.users.labels.list({ userId: 'me' });
+    expect(data.labels).toContainEqual(
+      expect.objectContaining({ id: created.id, name: 'Helpdesk/Group/Billing', type: 'user' }),
+    );
+  });
+
   // https://developers.google.com/gmail/api/guides/labels ("nested labels ... separated by /")
   it('accepts nested names several levels deep', async () => {
     const { data } = await client.users.labels.create({

@@ -511,6 +511,35 @@ describe('messages.modify, batchModify, trash, untrash, delete', () => {
     expect(failure.status).toBe(400);
   });
 
+  // https://developers.google.com/gmail/api/reference/rest/v1/users.messages/batchDelete (empty response body)
+  it('batchDelete deletes every listed message and answers 204', async () => {
+    const a = await insert({ From: 'a@customer.example', Subject: 'batch delete a' });
+    const b = await insert({ From: 'b@customer.example', Subject: 'batch delete b' });
+    const response = await client.users.messages.batchDelete({
+      userId: 'me',
+      requestBody: { ids: [a.id ?? '', b.id ?? ''] },
+    });
+    expect(response.status).toBe(204);
+    for (const id of [a.id, b.id]) {
+      expect((await apiError(client.users.messages.get({ userId: 'me', id: id ?? '' }))).status).toBe(404);
+    }
+  });
+
+  // https://developers.google.com/gmail/api/guides/labels#system_labels ("cannot apply or remove the DRAFTS or SENT labels")
+  it('modify refuses to add or remove SENT and DRAFT', async () => {
+    const message = await insert({ From: 'a@customer.example', Subject: 'no sent' });
+    for (const labelId of ['SENT', 'DRAFT']) {
+      const failure = await apiError(
+        client.users.messages.modify({
+          userId: 'me',
+          id: message.id ?? '',
+          requestBody: { addLabelIds: [labelId] },
+        }),
+      );
+      expect(failure.status).toBe(400);
+    }
+  });
+
   // https://developers.google.com/gmail/api/reference/rest/v1/users.messages/trash and /untrash
   it('trash adds TRASH and hides the message from list; untrash brings it back', async () => {
     const message = await insert({ From: 'a@customer.example', Subject: 'trash me' });

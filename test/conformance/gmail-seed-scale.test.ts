@@ -95,6 +95,22 @@ describe('demo seed through the API', () => {
     expect(full.sizeEstimate).toBe(Buffer.byteLength(raw));
   });
 
+  // https://developers.google.com/gmail/api/reference/rest/v1/users.messages#Message (sizeEstimate and raw of one message agree,
+  // even when the first requests for a message arrive together)
+  it('gives concurrent first reads of a seed message the same bytes', async () => {
+    const last = (await client.users.messages.list({ userId: 'me', maxResults: 500 })).data.messages?.at(-1);
+    const id = last?.id ?? '';
+    const reads = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        client.users.messages.get({ userId: 'me', id, format: i % 2 ? 'raw' : 'full' }).then((r) => r.data),
+      ),
+    );
+    const raws = new Set(reads.filter((m) => m.raw).map((m) => m.raw));
+    expect(raws.size).toBe(1);
+    const size = Buffer.from([...raws][0] ?? '', 'base64url').length;
+    for (const message of reads) expect(message.sizeEstimate).toBe(size);
+  });
+
   // https://developers.google.com/gmail/api/guides/threads (a seed reply carries In-Reply-To and References to the earlier message)
   it('threads seed replies with In-Reply-To and References', async () => {
     const long = seed.threads.find((t) => t.messages.length >= 2);
@@ -154,6 +170,10 @@ describe('10,000 synthetic threads', () => {
         await client.users.threads.list({ userId: 'me', maxResults: 1000, includeSpamTrash: true })
       ).data;
       expect(page.threads).toHaveLength(500);
+      // https://developers.google.com/gmail/api/reference/rest/v1/users.messages/list ("maximum allowed value ... 500")
+      const messages = (await client.users.messages.list({ userId: 'me', maxResults: 5000 })).data;
+      expect(messages.messages).toHaveLength(500);
+      expect(messages.nextPageToken).toBeTruthy();
       const thread = (await client.users.threads.get({ userId: 'me', id: page.threads?.[0]?.id ?? '' })).data;
       expect(thread.messages?.[0]?.payload?.headers?.length).toBeGreaterThan(3);
     } finally {

@@ -143,6 +143,20 @@ describe('threads', () => {
   });
 });
 
+describe('threads.delete', () => {
+  // https://developers.google.com/gmail/api/reference/rest/v1/users.threads/delete ("Immediately and permanently deletes")
+  it('deletes every message of the thread; the thread is then 404', async () => {
+    const { threadId, question, answer } = await conversation('Delete thread');
+    expect((await client.users.threads.delete({ userId: 'me', id: threadId })).status).toBe(204);
+    expect((await apiError(client.users.threads.get({ userId: 'me', id: threadId }))).status).toBe(404);
+    for (const message of [question, answer]) {
+      expect((await apiError(client.users.messages.get({ userId: 'me', id: message.id ?? '' }))).status).toBe(
+        404,
+      );
+    }
+  });
+});
+
 describe('drafts', () => {
   const draftRaw = (subject: string, body = 'Draft body') =>
     rawMessage({ To: 'ann@customer.example', Subject: subject }, body);
