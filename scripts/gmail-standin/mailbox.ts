@@ -70,6 +70,8 @@ export interface StoredMessage extends SearchableMessage {
   /** How to build `raw` for seed messages and page replies. */
   compose?: ComposeSpec;
   building?: Promise<Buffer>;
+  /** Whether untrash should put INBOX back. */
+  inboxBeforeTrash?: boolean | undefined;
   parsed?: Promise<ParsedMessage>;
 }
 
@@ -595,15 +597,23 @@ export class Mailbox {
     return messages;
   }
 
+  /**
+   * Trash takes the message out of INBOX; untrash puts back the labels it had before (as Gmail does, see
+   * elie222/inbox-zero#3057), so a customer's ticket returns to the inbox.
+   */
   trashMessage(id: string): StoredMessage {
     const message = this.getMessage(id);
-    this.applyLabels(message, ['TRASH'], []);
+    if (message.labelIds.includes('TRASH')) return message;
+    message.inboxBeforeTrash = message.labelIds.includes('INBOX');
+    this.applyLabels(message, ['TRASH'], ['INBOX']);
     return message;
   }
 
   untrashMessage(id: string): StoredMessage {
     const message = this.getMessage(id);
-    this.applyLabels(message, [], ['TRASH']);
+    if (!message.labelIds.includes('TRASH')) return message;
+    this.applyLabels(message, message.inboxBeforeTrash ? ['INBOX'] : [], ['TRASH']);
+    message.inboxBeforeTrash = undefined;
     return message;
   }
 

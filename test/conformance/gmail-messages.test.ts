@@ -541,14 +541,31 @@ describe('messages.modify, batchModify, trash, untrash, delete', () => {
   });
 
   // https://developers.google.com/gmail/api/reference/rest/v1/users.messages/trash and /untrash
-  it('trash adds TRASH and hides the message from list; untrash brings it back', async () => {
-    const message = await insert({ From: 'a@customer.example', Subject: 'trash me' });
+  // (trash leaves INBOX; untrash restores the labels held before, as noted in elie222/inbox-zero#3057)
+  it('trash moves the message from INBOX to TRASH and hides it from list; untrash restores INBOX', async () => {
+    const message = await insert({ From: 'a@customer.example', Subject: 'trash me' }, ['INBOX', 'STARRED']);
     const trashed = (await client.users.messages.trash({ userId: 'me', id: message.id ?? '' })).data;
     expect(trashed.labelIds).toContain('TRASH');
+    expect(trashed.labelIds).not.toContain('INBOX');
+    expect(trashed.labelIds).toContain('STARRED');
     const listed = (await client.users.messages.list({ userId: 'me', maxResults: 500 })).data.messages ?? [];
     expect(listed.map((m) => m.id)).not.toContain(message.id);
     const untrashed = (await client.users.messages.untrash({ userId: 'me', id: message.id ?? '' })).data;
     expect(untrashed.labelIds).not.toContain('TRASH');
+    expect(untrashed.labelIds).toEqual(expect.arrayContaining(['INBOX', 'STARRED']));
+  });
+
+  // https://developers.google.com/gmail/api/reference/rest/v1/users.messages/untrash (a sent message does not land in INBOX)
+  it('untrash does not put a message into INBOX that was not there', async () => {
+    const sent = (
+      await client.users.messages.send({
+        userId: 'me',
+        requestBody: { raw: rawMessage({ To: 'a@customer.example', Subject: 'sent, trashed' }) },
+      })
+    ).data;
+    await client.users.messages.trash({ userId: 'me', id: sent.id ?? '' });
+    const untrashed = (await client.users.messages.untrash({ userId: 'me', id: sent.id ?? '' })).data;
+    expect(untrashed.labelIds).toEqual(['SENT']);
   });
 
   // https://developers.google.com/gmail/api/reference/rest/v1/users.messages/delete ("Immediately and permanently deletes")
