@@ -46,6 +46,14 @@ describe('compileQuery', () => {
     ['older_than:1h', true],
     ['from:anna is:unread parcel', true],
     ['from:anna AND is:unread', true],
+    ['from:customer.example', true],
+    ['from:anna@customer.example', true],
+    ['from:ann', false],
+    ['subject:paczk', false],
+    ['arrived', true],
+    ['arrive', false],
+    ['"parcel arrived"', true],
+    ['"arrived parcel"', false],
   ])('%s → %s', (q, expected) => {
     expect(matches(q)).toBe(expected);
   });

@@ -75,8 +75,28 @@ const IN_LABELS: Record<string, string> = {
   unread: 'UNREAD',
 };
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * Gmail matches whole words, and a phrase as consecutive words ("refun" does not find "refund"; "customer.example"
+ * finds an address at that domain). Text in Chinese, Japanese or Korean has no spaces, so it is matched as is.
+ */
 function includesText(haystack: string, needle: string): boolean {
-  return haystack.toLowerCase().includes(needle.toLowerCase());
+  if (CJK.test(needle)) return haystack.toLowerCase().includes(needle.toLowerCase());
+  const wanted = words(needle);
+  if (!wanted.length) return true;
+  const have = words(haystack);
+  for (let start = 0; start + wanted.length <= have.length; start++) {
+    if (wanted.every((word, i) => have[start + i] === word)) return true;
+  }
+  return false;
 }
 
 function termPredicate(term: Term, context: SearchContext): MessagePredicate {
