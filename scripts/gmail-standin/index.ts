@@ -43,12 +43,11 @@ export async function startStandin(
 ): Promise<RunningStandin & { standin: StandinServer }> {
   const host = options.host ?? '127.0.0.1';
   const clock = new StandinClock(options.now);
-  const loadMailbox = () => {
-    const now = new Date(clock.now());
-    const seed = loadSeed(options.seed, now);
-    const extra = options.threads ? syntheticThreads(options.threads, now, seed.emailAddress) : [];
-    return Mailbox.fromSeed(seed, extra, clock);
-  };
+  // The seed is made once, at start: `POST /__standin/reset` restores exactly this mailbox, same ids included.
+  const seedNow = new Date(clock.now());
+  const seed = loadSeed(options.seed, seedNow);
+  const extra = options.threads ? syntheticThreads(options.threads, seedNow, seed.emailAddress) : [];
+  const loadMailbox = () => Mailbox.fromSeed(seed, extra, clock);
   const standin = new StandinServer(loadMailbox, tuning);
 
   const http = createHttpServer(standin.listener);

@@ -182,6 +182,35 @@ describe('/__standin/ controls', () => {
     await expect(fetch(`${url}/gmail/v1/users/me/profile`, { headers: AUTH })).rejects.toThrow();
   });
 
+  // DESIGN.md section 7: POST reset restores the seed, so ids from before a reset still name the same threads
+  it('reset restores the same seed mailbox, ids included', async () => {
+    const own = await startTestStandin({ seed: 'demo' });
+    try {
+      const list = async () =>
+        (await own.client.users.threads.list({ userId: 'me', maxResults: 20 })).data.threads?.map(
+          (t) => t.id,
+        );
+      const before = await list();
+      await own.client.users.threads.modify({
+        userId: 'me',
+        id: before?.[0] ?? '',
+        requestBody: { addLabelIds: ['TRASH'] },
+      });
+      await own.client.users.messages.insert({
+        userId: 'me',
+        requestBody: { raw: rawMessage({ From: 'a@b.example', Subject: 'extra' }), labelIds: ['INBOX'] },
+      });
+      await fetch(`${own.url}/__standin/clock`, {
+        method: 'POST',
+        body: JSON.stringify({ advanceMs: 86_400_000 }),
+      });
+      await fetch(`${own.url}/__standin/reset`, { method: 'POST' });
+      expect(await list()).toEqual(before);
+    } finally {
+      await own.standin.close();
+    }
+  });
+
   // DESIGN.md section 7: POST faults refuses a malformed body
   it('faults refuse an error rate above 1', async () => {
     expect((await control('faults', { '*': { errorRate: 2 } })).status).toBe(400);
