@@ -8,7 +8,8 @@ const message: SearchableMessage = {
   body: 'The parcel arrived broken',
   rfc822MessageId: '<abc@customer.example>',
   internalDate: Date.UTC(2024, 2, 5, 12),
-  labelIds: ['INBOX', 'UNREAD', 'Label_3'],
+  labelIds: ['INBOX', 'UNREAD', 'Label_3', 'CATEGORY_UPDATES'],
+  attachments: [{ filename: 'photo.jpg' }],
 };
 const context = {
   now: Date.UTC(2024, 2, 6),
@@ -46,6 +47,10 @@ describe('compileQuery', () => {
     ['older_than:1h', true],
     ['from:anna is:unread parcel', true],
     ['from:anna AND is:unread', true],
+    ['category:updates', true],
+    ['category:promotions', false],
+    ['has:attachment', true],
+    ['-has:attachment', false],
     ['from:customer.example', true],
     ['from:anna@customer.example', true],
     ['from:ann', false],

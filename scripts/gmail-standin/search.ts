@@ -1,7 +1,7 @@
 /**
  * The subset of Gmail's search syntax the stand-in understands
- * (https://support.google.com/mail/answer/7190): `from: to: subject: label: is: in: after: before:
- * newer_than: older_than: rfc822msgid:` and plain words, ANDed, each optionally negated with `-`.
+ * (https://support.google.com/mail/answer/7190): `from: to: subject: label: is: in: category: has:attachment
+ * after: before: newer_than: older_than: rfc822msgid:` and plain words, ANDed, each optionally negated with `-`.
  */
 
 /** What a search term can look at on one message. */
@@ -13,6 +13,7 @@ export interface SearchableMessage {
   rfc822MessageId: string;
   internalDate: number;
   labelIds: readonly string[];
+  attachments: readonly unknown[];
 }
 
 export interface SearchContext {
@@ -124,6 +125,13 @@ function termPredicate(term: Term, context: SearchContext): MessagePredicate {
       const id = IN_LABELS[lower] ?? context.labelIdFor(value);
       return (m) => id !== undefined && m.labelIds.includes(id);
     }
+    case 'category': {
+      const id = `CATEGORY_${value.toUpperCase()}`;
+      return (m) => m.labelIds.includes(id);
+    }
+    case 'has':
+      if (value.toLowerCase() === 'attachment') return (m) => m.attachments.length > 0;
+      return () => false;
     case 'after': {
       const day = parseDay(value);
       return (m) => day !== undefined && m.internalDate >= day;

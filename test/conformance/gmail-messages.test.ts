@@ -246,6 +246,14 @@ describe('messages.get formats', () => {
     expect(data.payload?.parts).toBeUndefined();
   });
 
+  // https://support.google.com/mail/answer/7190 ("has:attachment") through users.messages/list `q`
+  it('q=has:attachment finds the message with an attachment only', async () => {
+    const { data } = await client.users.messages.list({ userId: 'me', q: 'has:attachment' });
+    const ids = (data.messages ?? []).map((m) => m.id);
+    expect(ids).toContain(attachmentMessageId);
+    expect(ids).not.toContain(id);
+  });
+
   // https://developers.google.com/gmail/api/reference/rest/v1/Format (an unknown format is refused)
   it('answers 400 to an unknown format', async () => {
     const failure = await apiError(client.users.messages.get({ userId: 'me', id, format: 'everything' }));
