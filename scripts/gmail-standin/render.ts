@@ -74,14 +74,14 @@ export async function renderMessage(
     const parsed = await mailbox.parsedOf(message);
     json.payload = partJson(message.id, parsed.root);
   } else if (format === 'metadata') {
+    // Gmail answers metadata with only mimeType and headers in payload (an empty list left out), as a
+    // recorded Gmail batch answer shows (PunitDh/Gmail-API, utils.js).
     const parsed = await mailbox.parsedOf(message);
     const wanted = metadataHeaders.map((h) => h.toLowerCase());
-    json.payload = {
-      mimeType: parsed.root.mimeType,
-      headers: wanted.length
-        ? parsed.root.headers.filter((h) => wanted.includes(h.name.toLowerCase()))
-        : parsed.root.headers,
-    };
+    const headers = wanted.length
+      ? parsed.root.headers.filter((h) => wanted.includes(h.name.toLowerCase()))
+      : parsed.root.headers;
+    json.payload = { mimeType: parsed.root.mimeType, ...(headers.length ? { headers } : {}) };
   }
   const raw = await mailbox.rawOf(message);
   json.sizeEstimate = raw.length;

@@ -246,6 +246,18 @@ describe('messages.get formats', () => {
     expect(data.payload?.parts).toBeUndefined();
   });
 
+  // https://developers.google.com/gmail/api/reference/rest/v1/Format ("metadata: ... email headers"); a recorded Gmail
+  // answer with no matching header has payload {mimeType} only (https://github.com/PunitDh/Gmail-API, utils.js)
+  it('metadata with no matching header gives payload with mimeType only', async () => {
+    const { data } = await client.users.messages.get({
+      userId: 'me',
+      id: attachmentMessageId,
+      format: 'metadata',
+      metadataHeaders: ['X-Nothing'],
+    });
+    expect(data.payload).toEqual({ mimeType: 'multipart/mixed' });
+  });
+
   // https://support.google.com/mail/answer/7190 ("has:attachment") through users.messages/list `q`
   it('q=has:attachment finds the message with an attachment only', async () => {
     const { data } = await client.users.messages.list({ userId: 'me', q: 'has:attachment' });
