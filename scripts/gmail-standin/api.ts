@@ -579,11 +579,19 @@ export const ROUTES: Route[] = [
   },
 ];
 
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest('Invalid URL path encoding');
+  }
+}
+
 export function matchRoute(method: string, pathname: string): { route: Route; params: string[] } | undefined {
   for (const route of ROUTES) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(pathname);
-    if (match) return { route, params: match.slice(1).map((p) => decodeURIComponent(p)) };
+    if (match) return { route, params: match.slice(1).map(decodePathSegment) };
   }
   return undefined;
 }

@@ -211,7 +211,13 @@ export class StandinServer {
   /** One API call, from an HTTP request or from a part of a batch; every call is counted and charged. */
   async callApi(call: ApiCall): Promise<ApiResult> {
     const pretty = call.url.searchParams.get('prettyPrint') !== 'false';
-    const matched = matchRoute(call.method, call.url.pathname);
+    let matched: ReturnType<typeof matchRoute>;
+    try {
+      matched = matchRoute(call.method, call.url.pathname);
+    } catch (error) {
+      if (error instanceof ApiError) return errorResult(error, pretty);
+      throw error;
+    }
     if (!matched) {
       const error = pathKnown(call.url.pathname)
         ? new ApiError(405, 'Method Not Allowed', 'httpMethodNotAllowed')
@@ -343,6 +349,8 @@ export class StandinServer {
         result = errorResult(
           new ApiError(400, 'Invalid batch part: expected an HTTP request.', 'badRequest'),
         );
+      } else if (!URL.canParse(inner.target, 'http://standin.local')) {
+        result = errorResult(new ApiError(400, 'Invalid batch part: bad request target.', 'badRequest'));
       } else {
         const url = new URL(inner.target, 'http://standin.local');
         result = await this.callApi({

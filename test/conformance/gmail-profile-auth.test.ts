@@ -107,6 +107,12 @@ describe('authentication and users', () => {
     expect(outside.status).toBe(404);
   });
 
+  // https://cloud.google.com/apis/design/errors#http_mapping (400 for a request the server cannot read)
+  it('answers 400, not 500, to a badly encoded path segment', async () => {
+    const response = await fetch(`${url}/gmail/v1/users/me/messages/%E0%A4%A`, { headers: AUTH });
+    expect(response.status).toBe(400);
+  });
+
   // https://developers.google.com/gmail/api/reference/rest/v1/users.labels/list is GET only
   it('answers 405 to a wrong method on a known path', async () => {
     const response = await fetch(`${url}/gmail/v1/users/me/profile`, { method: 'DELETE', headers: AUTH });
