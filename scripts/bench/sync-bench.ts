@@ -34,8 +34,9 @@ export interface SyncBenchResult {
   idlePollUnits: number;
 }
 
-export async function runSyncBench(threads: number): Promise<SyncBenchResult> {
-  const standin = await startStandin({ port: 0, seed: 'empty', threads });
+/** Issue 3's mailbox: 10,000 threads of which 2,000 are tickets. */
+export async function runSyncBench(threads: number, ticketShare = 0.2): Promise<SyncBenchResult> {
+  const standin = await startStandin({ port: 0, seed: 'empty', threads, ticketShare });
   try {
     const transport = createTransport({
       tokenSource: staticTokenSource('bench-token'),

@@ -1,5 +1,5 @@
 /**
- * `npm run gmail-standin -- --port P [--tls-port Q] [--seed demo|empty] [--threads N]`
+ * `npm run gmail-standin -- --port P [--tls-port Q] [--seed demo|empty] [--threads N] [--ticket-share 0.2]`
  * (and, for quota experiments, `--units-per-minute U --max-concurrent C`)
  * Prints one line saying where it listens; Ctrl+C stops it.
  */
@@ -12,6 +12,7 @@ const argsSchema = z.object({
   'tls-port': z.coerce.number().int().min(0).max(65_535).optional(),
   seed: z.enum(['demo', 'empty']).default('demo'),
   threads: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  'ticket-share': z.coerce.number().min(0).max(1).optional(),
   host: z.string().default('127.0.0.1'),
   'units-per-minute': z.coerce.number().int().min(1).optional(),
   'max-concurrent': z.coerce.number().int().min(1).optional(),
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'tls-port': { type: 'string' },
     seed: { type: 'string' },
     threads: { type: 'string' },
+    'ticket-share': { type: 'string' },
     host: { type: 'string' },
     'units-per-minute': { type: 'string' },
     'max-concurrent': { type: 'string' },
@@ -37,6 +39,7 @@ const running = await startStandin(
     ...(args['tls-port'] !== undefined ? { tlsPort: args['tls-port'] } : {}),
     seed: args.seed,
     threads: args.threads,
+    ...(args['ticket-share'] !== undefined ? { ticketShare: args['ticket-share'] } : {}),
     host: args.host,
   },
   {

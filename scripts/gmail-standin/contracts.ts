@@ -131,6 +131,8 @@ export interface StandinOptions {
   seed: 'demo' | 'empty';
   /** Synthetic threads added for scale. */
   threads?: number;
+  /** The share of synthetic threads that are tickets (carry Helpdesk labels); 0.4 when unset. */
+  ticketShare?: number;
   /** The stand-in's clock starts here (default: the real time). */
   now?: Date;
   host?: string;

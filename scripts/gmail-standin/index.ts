@@ -46,7 +46,9 @@ export async function startStandin(
   // The seed is made once, at start: `POST /__standin/reset` restores exactly this mailbox, same ids included.
   const seedNow = new Date(clock.now());
   const seed = loadSeed(options.seed, seedNow);
-  const extra = options.threads ? syntheticThreads(options.threads, seedNow, seed.emailAddress) : [];
+  const extra = options.threads
+    ? syntheticThreads(options.threads, seedNow, seed.emailAddress, options.ticketShare)
+    : [];
   const loadMailbox = () => Mailbox.fromSeed(seed, extra, clock);
   const standin = new StandinServer(loadMailbox, tuning);
 

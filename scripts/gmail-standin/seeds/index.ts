@@ -14,7 +14,12 @@ export function loadSeed(name: 'demo' | 'empty', now: Date): Seed {
   return { ...DEMO_MAILBOX, threads: demoThreads(now, mailbox).map((demo) => demo.thread) };
 }
 
-/** `--threads N`: N synthetic threads for scale tests, deterministic for a given N and clock. */
-export function syntheticThreads(count: number, now: Date, emailAddress: string): SeedThread[] {
-  return generateSyntheticThreads(count, now, emailAddress);
+/** `--threads N`: N synthetic threads for scale tests, deterministic for a given N, clock and share. */
+export function syntheticThreads(
+  count: number,
+  now: Date,
+  emailAddress: string,
+  ticketShare?: number,
+): SeedThread[] {
+  return generateSyntheticThreads(count, now, emailAddress, ticketShare);
 }

@@ -193,8 +193,19 @@ function labelsFor(topic: Topic, lastFromTeam: boolean, messageCount: number, ra
   return labels;
 }
 
-/** N synthetic threads of 1 to 5 messages over the 90 days before `now`; about 40% carry Helpdesk labels. */
-export function syntheticThreads(count: number, now: Date, emailAddress: string): SeedThread[] {
+/** The share of synthetic threads that carry Helpdesk labels unless told otherwise. */
+export const DEFAULT_TICKET_SHARE = 0.4;
+
+/**
+ * N synthetic threads of 1 to 5 messages over the 90 days before `now`; `ticketShare` of them (about)
+ * carry Helpdesk labels. The share changes no other draw, so the mail itself is the same for any share.
+ */
+export function syntheticThreads(
+  count: number,
+  now: Date,
+  emailAddress: string,
+  ticketShare = DEFAULT_TICKET_SHARE,
+): SeedThread[] {
   const random = createRandom(SYNTHETIC_RANDOM_SEED);
   const mailbox: Address = { name: 'Support', email: emailAddress };
   const nowMs = now.getTime();
@@ -237,7 +248,9 @@ export function syntheticThreads(count: number, now: Date, emailAddress: string)
       };
     });
 
-    const labels = random.chance(0.4) ? labelsFor(topic, messageCount % 2 === 0, messageCount, random) : [];
+    const labels = random.chance(ticketShare)
+      ? labelsFor(topic, messageCount % 2 === 0, messageCount, random)
+      : [];
     if (random.chance(0.05)) labels.push('STARRED');
     threads.push({ messages, labels });
   }
