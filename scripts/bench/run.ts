@@ -1,14 +1,16 @@
 /**
- * `npm run bench [-- --only sync] [-- --threads N]`: the numbers the issues ask for, measured, printed as
+ * `npm run bench [-- --only sync|queue] [-- --threads N] [-- --tickets N]`: the numbers the issues ask for, measured, printed as
  * a table and as one JSON line per benchmark. Benchmarks are not tests: they report, they do not assert.
  */
 import { parseArgs } from 'node:util';
+import { runQueueBenchReport } from './queue-bench';
 import { runSyncBench } from './sync-bench';
 
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     threads: { type: 'string', default: '10000' },
+    tickets: { type: 'string', default: '100000' },
   },
 });
 
@@ -18,8 +20,15 @@ if (!Number.isInteger(threads) || threads <= 0) {
   process.exit(2);
 }
 
+const tickets = Number(values.tickets);
+if (!Number.isInteger(tickets) || tickets <= 0) {
+  console.error(`--tickets must be a positive whole number, not ${values.tickets}`);
+  process.exit(2);
+}
+
 const benches: Record<string, () => Promise<unknown>> = {
   sync: () => runSyncBench(threads),
+  queue: () => runQueueBenchReport(tickets),
 };
 
 for (const [name, run] of Object.entries(benches)) {

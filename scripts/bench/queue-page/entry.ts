@@ -1,0 +1,150 @@
+/**
+ * The page side of the queue benchmark: the real store code (`src/store/*`) running in Chromium's own
+ * IndexedDB. Bundled by `queue-browser.ts`; Node drives it through `window.labeldeskQueueBench`.
+ * Timings are taken here with `performance.now()`, so the DevTools round trip is not in them.
+ */
+import type { QueueId } from '../../../src/core/queues';
+import { databaseName, type LabeldeskDatabase, openLabeldeskDatabase } from '../../../src/store/db';
+import { countQueues, putTickets, readQueue } from '../../../src/store/ticket-store';
+import { queueBenchTickets } from '../queue-tickets';
+
+export type ListedQueueId = Exclude<QueueId, { kind: 'overdue' }>;
+
+export interface FillResult {
+  tickets: number;
+  /** Time inside `putTickets`, summed over the batches. */
+  ms: number;
+  /** The same plus generating the tickets in the page. */
+  wallMs: number;
+  /** Wall time of each `putTickets` batch, in order. */
+  batchMs: number[];
+}
+
+export interface QueueRead {
+  queue: QueueId;
+  offset: number;
+}
+
+export interface ColdRead {
+  openMs: number;
+  readMs: number;
+  rows: number;
+}
+
+export interface QueueBenchApi {
+  fill(args: { mailbox: string; seed: number; count: number; batchSize: number }): Promise<FillResult>;
+  readQueueIds(args: {
+    mailbox: string;
+    queue: QueueId;
+    limit: number;
+    offset: number;
+    now: number;
+  }): Promise<{ threadIds: string[]; total: number }>;
+  countQueues(args: { mailbox: string; queues: ListedQueueId[] }): Promise<number[]>;
+  /** Times each read in order; returns milliseconds and the rows each read returned. */
+  timeReads(args: {
+    mailbox: string;
+    reads: QueueRead[];
+    limit: number;
+    now: number;
+  }): Promise<{ ms: number[]; rows: number[] }>;
+  timeCounts(args: { mailbox: string; queues: ListedQueueId[]; runs: number }): Promise<number[]>;
+  /** Closes this page's connection, opens the database again and reads one page: a sidebar just opened. */
+  coldRead(args: { mailbox: string; queue: QueueId; limit: number; now: number }): Promise<ColdRead>;
+  deleteDatabase(mailbox: string): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    labeldeskQueueBench: QueueBenchApi;
+  }
+}
+
+const connections = new Map<string, Promise<LabeldeskDatabase>>();
+
+function database(mailbox: string): Promise<LabeldeskDatabase> {
+  let db = connections.get(mailbox);
+  if (db === undefined) {
+    db = openLabeldeskDatabase(mailbox);
+    connections.set(mailbox, db);
+  }
+  return db;
+}
+
+async function closeDatabase(mailbox: string): Promise<void> {
+  const db = connections.get(mailbox);
+  connections.delete(mailbox);
+  if (db !== undefined) (await db).close();
+}
+
+window.labeldeskQueueBench = {
+  async fill({ mailbox, seed, count, batchSize }) {
+    const db = await database(mailbox);
+    const batchMs: number[] = [];
+    const start = performance.now();
+    for (let from = 0; from < count; from += batchSize) {
+      // Generating is outside the timed part: the bench measures the store, not the fixture.
+      const batch = queueBenchTickets(seed, from, Math.min(batchSize, count - from));
+      const batchStart = performance.now();
+      await putTickets(db, batch);
+      batchMs.push(performance.now() - batchStart);
+    }
+    const ms = batchMs.reduce((sum, one) => sum + one, 0);
+    return { tickets: count, ms, batchMs, wallMs: performance.now() - start };
+  },
+
+  async readQueueIds({ mailbox, queue, limit, offset, now }) {
+    const page = await readQueue(await database(mailbox), queue, { limit, offset, now });
+    return { threadIds: page.tickets.map((ticket) => ticket.threadId), total: page.total };
+  },
+
+  async countQueues({ mailbox, queues }) {
+    return countQueues(await database(mailbox), queues);
+  },
+
+  async timeReads({ mailbox, reads, limit, now }) {
+    const db = await database(mailbox);
+    const ms: number[] = [];
+    const rows: number[] = [];
+    for (const { queue, offset } of reads) {
+      const start = performance.now();
+      const page = await readQueue(db, queue, { limit, offset, now });
+      ms.push(performance.now() - start);
+      rows.push(page.tickets.length);
+    }
+    return { ms, rows };
+  },
+
+  async timeCounts({ mailbox, queues, runs }) {
+    const db = await database(mailbox);
+    const ms: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      await countQueues(db, queues);
+      ms.push(performance.now() - start);
+    }
+    return ms;
+  },
+
+  async coldRead({ mailbox, queue, limit, now }) {
+    await closeDatabase(mailbox);
+    const openStart = performance.now();
+    const db = await database(mailbox);
+    const readStart = performance.now();
+    const page = await readQueue(db, queue, { limit, offset: 0, now });
+    return {
+      openMs: readStart - openStart,
+      readMs: performance.now() - readStart,
+      rows: page.tickets.length,
+    };
+  },
+
+  async deleteDatabase(mailbox) {
+    await closeDatabase(mailbox);
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(databaseName(mailbox));
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+  },
+};
