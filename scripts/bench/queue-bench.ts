@@ -129,7 +129,7 @@ export async function runQueueBench(tickets: number, runs = 200): Promise<QueueB
         now: QUEUE_BENCH_NOW,
       });
       const byQueue: number[][] = BENCH_QUEUES.map(() => []);
-      reads.forEach((r, i) => byQueue[r.index]?.push(ms[i] as number));
+      for (const [i, r] of reads.entries()) byQueue[r.index]?.push(ms[i] as number);
       return byQueue;
     };
 
