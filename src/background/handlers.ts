@@ -21,6 +21,14 @@ export interface BackgroundServices {
   tokensFor(mailbox: string): MailboxTokens;
   gmailFor(tokens: TokenSource): GmailClient;
   openOptions(): Promise<void>;
+  /** One sync pass of the mailbox (the service worker's SyncRunner). */
+  syncNow?(mailbox: string): Promise<{
+    tickets: number;
+    fullSync: boolean;
+    metadataFetched: number;
+    sent: number;
+    remainingOutbox: number;
+  }>;
 }
 
 export function createHandlers(services: BackgroundServices): Handlers {
@@ -48,6 +56,10 @@ export function createHandlers(services: BackgroundServices): Handlers {
     }),
     'settings.get': guarded(() => services.loadSettings()),
     'settings.set': guarded((settings) => services.saveSettings(settings)),
+    'sync.now': guarded(async ({ mailbox }) => {
+      if (!services.syncNow) throw new LabeldeskError('internal', 'Sync is not available in this context');
+      return services.syncNow(mailbox);
+    }),
     'options.open': guarded(async () => {
       await services.openOptions();
       return {};

@@ -2,10 +2,11 @@
 import { type GmailRoute, watchGmailRoute } from '../gmail/dom/route-watcher';
 import { mountSidebarHost } from '../gmail/dom/sidebar-host';
 import { SIDEBAR_CSS } from '../ui/sidebar-styles';
+import * as syncTrigger from './features/sync-trigger';
 import * as ticketPanel from './features/ticket-panel';
 
 /** Each feature starts on a route and stops when its signal aborts (refined-github's feature manager). */
-const features = [ticketPanel];
+const features = [ticketPanel, syncTrigger];
 
 function start(): void {
   const sidebar = mountSidebarHost(document, SIDEBAR_CSS);

@@ -58,6 +58,21 @@ export const labeldeskMethods = {
     result: settingsSchema,
     callers: ['extension-page'],
   }),
+  /**
+   * Sync the mailbox now: the Gmail tab gained focus or the agent acted. The worker also remembers the
+   * mailbox so its alarm keeps polling it.
+   */
+  'sync.now': method({
+    args: z.object({ mailbox }),
+    result: z.object({
+      tickets: z.int().check(z.nonnegative()),
+      fullSync: z.boolean(),
+      metadataFetched: z.int().check(z.nonnegative()),
+      sent: z.int().check(z.nonnegative()),
+      remainingOutbox: z.int().check(z.nonnegative()),
+    }),
+    callers: ['gmail-tab'],
+  }),
   /** Content scripts cannot open the options page themselves. */
   'options.open': method({
     args: z.object({}),

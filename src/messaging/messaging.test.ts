@@ -19,6 +19,7 @@ const handlers: Handlers = {
   'auth.signIn': ({ mailbox }) => ({ emailAddress: mailbox }),
   'settings.get': () => DEFAULT_SETTINGS,
   'settings.set': (settings) => settings,
+  'sync.now': () => ({ tickets: 3, fullSync: false, metadataFetched: 0, sent: 1, remainingOutbox: 0 }),
   'options.open': () => {
     throw new Error('boom');
   },

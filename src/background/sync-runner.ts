@@ -1,0 +1,138 @@
+/**
+ * Sync in the service worker (issue 3, "Where it runs"): every mailbox a Gmail tab has shown is polled on a
+ * `chrome.alarms` schedule, and at once when the tab gains focus or the agent acts. A service worker may be
+ * stopped at any moment, so everything that must survive lives in IndexedDB (cursors, outbox) or in
+ * `chrome.storage.local` (which mailboxes to poll); the runner itself only holds caches.
+ */
+import { createSyncCalls, type SyncCalls } from '../gmail/api/sync-calls';
+import type { TokenSource } from '../gmail/api/token-source';
+import { createTransport } from '../gmail/api/transport';
+import { openLabeldeskDatabase } from '../store/db';
+import { SyncEngine, type SyncNotice } from '../sync/engine';
+import { QuotaBudget } from '../sync/quota-budget';
+import { assertSameMailbox } from './auth';
+
+export const SYNC_ALARM = 'labeldesk-sync';
+/** Chrome 120+ allows 30-second alarms; a poll costs 2 units when nothing changed. */
+export const POLL_MINUTES = 0.5;
+const MAILBOXES_KEY = 'labeldesk.syncMailboxes';
+/** How many tickets' metadata one poll may fill in, so a first sync never holds a poll for minutes. */
+const METADATA_PER_POLL = 200;
+
+export interface SyncRunnerServices {
+  tokensFor(mailbox: string): TokenSource;
+  baseUrl: string;
+  storage: Pick<chrome.storage.StorageArea, 'get' | 'set'>;
+  onNotice?: (mailbox: string, notice: SyncNotice) => void;
+}
+
+export interface PollReport {
+  mailbox: string;
+  tickets: number;
+  fullSync: boolean;
+  metadataFetched: number;
+  sent: number;
+  remainingOutbox: number;
+}
+
+interface MailboxSync {
+  engine: SyncEngine;
+  calls: SyncCalls;
+  running: Promise<PollReport> | undefined;
+  verified: boolean;
+}
+
+export class SyncRunner {
+  private readonly mailboxes = new Map<string, Promise<MailboxSync>>();
+
+  constructor(private readonly services: SyncRunnerServices) {}
+
+  /** Remembers a mailbox a Gmail tab shows, so alarms keep polling it after the worker restarts. */
+  async attach(mailbox: string): Promise<void> {
+    const known = await this.knownMailboxes();
+    if (!known.includes(mailbox)) await this.services.storage.set({ [MAILBOXES_KEY]: [...known, mailbox] });
+  }
+
+  async knownMailboxes(): Promise<string[]> {
+    const stored = (await this.services.storage.get(MAILBOXES_KEY))[MAILBOXES_KEY];
+    return Array.isArray(stored) ? stored.filter((m): m is string => typeof m === 'string') : [];
+  }
+
+  /** One poll of one mailbox; concurrent callers share the poll already running. */
+  poll(mailbox: string): Promise<PollReport> {
+    return this.mailboxSync(mailbox).then((sync) => {
+      if (!sync.running) {
+        sync.running = this.runPoll(mailbox, sync).finally(() => {
+          sync.running = undefined;
+        });
+      }
+      return sync.running;
+    });
+  }
+
+  /** The alarm: every known mailbox, one after the other (they share nothing but the worker's time). */
+  async pollAll(): Promise<PromiseSettledResult<PollReport>[]> {
+    const results: PromiseSettledResult<PollReport>[] = [];
+    for (const mailbox of await this.knownMailboxes()) {
+      try {
+        results.push({ status: 'fulfilled', value: await this.poll(mailbox) });
+      } catch (reason) {
+        results.push({ status: 'rejected', reason });
+      }
+    }
+    return results;
+  }
+
+  async engineFor(mailbox: string): Promise<SyncEngine> {
+    return (await this.mailboxSync(mailbox)).engine;
+  }
+
+  private mailboxSync(mailbox: string): Promise<MailboxSync> {
+    let sync = this.mailboxes.get(mailbox);
+    if (!sync) {
+      sync = this.open(mailbox);
+      // A failed open (storage blocked, say) must not stick: the next poll tries again.
+      sync.catch(() => this.mailboxes.delete(mailbox));
+      this.mailboxes.set(mailbox, sync);
+    }
+    return sync;
+  }
+
+  private async open(mailbox: string): Promise<MailboxSync> {
+    const db = await openLabeldeskDatabase(mailbox);
+    const transport = createTransport({
+      tokenSource: this.services.tokensFor(mailbox),
+      baseUrl: this.services.baseUrl,
+      budget: new QuotaBudget(Date.now),
+    });
+    const calls = createSyncCalls(transport);
+    const engine = new SyncEngine({
+      db,
+      calls,
+      mailbox,
+      onNotice: (notice) => this.services.onNotice?.(mailbox, notice),
+    });
+    return { engine, calls, running: undefined, verified: false };
+  }
+
+  private async runPoll(mailbox: string, sync: MailboxSync): Promise<PollReport> {
+    // Before the first write: the token must belong to the mailbox the tab shows (DESIGN.md section 1).
+    if (!sync.verified) {
+      const profile = await sync.calls.getProfile();
+      assertSameMailbox(profile.emailAddress, mailbox);
+      sync.verified = true;
+    }
+    const flushedFirst = await sync.engine.flushOutbox();
+    const report = await sync.engine.incrementalSync();
+    const metadataFetched = await sync.engine.fetchMetadata(undefined, METADATA_PER_POLL);
+    const flushed = await sync.engine.flushOutbox();
+    return {
+      mailbox,
+      tickets: report.fullSync?.tickets ?? report.threadsChanged,
+      fullSync: report.fullSync !== null,
+      metadataFetched,
+      sent: flushedFirst.sent + flushed.sent,
+      remainingOutbox: flushed.remaining,
+    };
+  }
+}
