@@ -129,6 +129,20 @@ describe('repair', () => {
     });
   });
 
+  it('never lets New beat a status a person chose, even when New was added last', () => {
+    const names = ['Helpdesk/Status/New', 'Helpdesk/Status/Pending'];
+    const addedAt = new Map([
+      ['Helpdesk/Status/Pending', '500'],
+      ['Helpdesk/Status/New', '501'],
+    ]);
+    expect(codec.repair(names, addedAt)).toEqual({
+      state: { status: 'Pending', tags: [] },
+      remove: ['Helpdesk/Status/New'],
+      decisive: true,
+    });
+    expect(codec.repair(names).decisive).toBe(true);
+  });
+
   it('compares history ids as numbers, not strings', () => {
     const names = ['Helpdesk/Assignee/Anna Kowalska', 'Helpdesk/Assignee/Yuki Tanaka'];
     const addedAt = new Map([

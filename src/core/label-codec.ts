@@ -231,8 +231,14 @@ export function createLabelCodec(prefix: string = DEFAULT_LABEL_PREFIX): LabelCo
     let decisive = true;
     const winners: Partial<Record<SingleValuedCategory, string>> = {};
     for (const category of ['Status', 'Priority', 'Assignee', 'Group'] as const) {
-      const values = decoded.seen[category];
-      if (values.length < 2) continue;
+      let values = decoded.seen[category];
+      // New is only ever set by automation on a thread with no status; a person's status always beats it,
+      // whatever the order, so a late "make ticket" never undoes an agent's triage.
+      if (category === 'Status' && values.length > 1) values = values.filter((v) => v !== 'New');
+      if (values.length < 2) {
+        if (values.length === 1 && decoded.seen[category].length > 1) winners[category] = values[0] as string;
+        continue;
+      }
       const byHistory = pickByHistory(values, (v) => findAddedAt(addedAt, names, labelFor(category, v)));
       if (byHistory === undefined) decisive = false;
       winners[category] = byHistory ?? (pickFallback(category, values) as string);
