@@ -5,7 +5,7 @@
  */
 import type { QueueId } from '../../../src/core/queues';
 import { databaseName, type LabeldeskDatabase, openLabeldeskDatabase } from '../../../src/store/db';
-import { countQueues, putTickets, readQueue } from '../../../src/store/ticket-store';
+import { countQueues, putTickets, readQueue, type TicketInput } from '../../../src/store/ticket-store';
 import { queueBenchTickets } from '../queue-tickets';
 
 export type ListedQueueId = Exclude<QueueId, { kind: 'overdue' }>;
@@ -33,6 +33,8 @@ export interface ColdRead {
 
 export interface QueueBenchApi {
   fill(args: { mailbox: string; seed: number; count: number; batchSize: number }): Promise<FillResult>;
+  /** Stores tickets sent from Node: the test changes some and checks the queues follow. */
+  put(args: { mailbox: string; tickets: TicketInput[] }): Promise<void>;
   readQueueIds(args: {
     mailbox: string;
     queue: QueueId;
@@ -91,6 +93,10 @@ window.labeldeskQueueBench = {
     }
     const ms = batchMs.reduce((sum, one) => sum + one, 0);
     return { tickets: count, ms, batchMs, wallMs: performance.now() - start };
+  },
+
+  async put({ mailbox, tickets }) {
+    await putTickets(await database(mailbox), tickets);
   },
 
   async readQueueIds({ mailbox, queue, limit, offset, now }) {
