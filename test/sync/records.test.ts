@@ -1,31 +1,11 @@
 /** Shared records through the mailbox: written by one agent, read by another after one poll. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readQueue } from '../../src/store/ticket-store';
-import { rawMessage, startTestStandin } from '../conformance/standin-harness';
-import { type Agent, control, startAgent } from './sync-harness';
+import { rawMessage } from '../conformance/standin-harness';
+import { control, useDemoMailbox } from './sync-harness';
 
-let env: Awaited<ReturnType<typeof startTestStandin>>;
-let agents: Agent[] = [];
-
-beforeAll(async () => {
-  env = await startTestStandin({ seed: 'demo' });
-});
-afterAll(async () => {
-  await env.standin.close();
-});
-beforeEach(async () => {
-  await control(env.url, 'reset', {});
-});
-afterEach(() => {
-  for (const agent of agents) agent.close();
-  agents = [];
-});
-
-async function agent(name: string): Promise<Agent> {
-  const a = await startAgent(env.url, name);
-  agents.push(a);
-  return a;
-}
+const mailbox = useDemoMailbox();
+const agent = mailbox.agent;
 
 describe('internal notes', () => {
   it('written by one agent reach another after one poll, and never the inbox', async () => {
@@ -53,12 +33,12 @@ describe('internal notes', () => {
     expect(seen[0]?.kind === 'note' && seen[0].body).toContain('<b>tomorrow</b>');
 
     // In Gmail: only the hidden records label, not INBOX or UNREAD, and addressed to nobody but the mailbox.
-    const message = await env.client.users.messages.get({
+    const message = await mailbox.env().client.users.messages.get({
       userId: 'me',
       id: note.messageId,
       format: 'metadata',
     });
-    const labels = (await env.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+    const labels = (await mailbox.env().client.users.labels.list({ userId: 'me' })).data.labels ?? [];
     const names = (message.data.labelIds ?? []).map((id) => labels.find((l) => l.id === id)?.name ?? id);
     expect(names).toEqual(['Helpdesk/.records']);
     const to = message.data.payload?.headers?.find((h) => h.name === 'To')?.value;
@@ -94,13 +74,13 @@ describe('internal notes', () => {
   it('skips a damaged or forged record with a notice, and reads the rest', async () => {
     const a = await agent('anna');
     await a.engine.fullSync();
-    const labels = (await env.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+    const labels = (await mailbox.env().client.users.labels.list({ userId: 'me' })).data.labels ?? [];
     const recordsLabel = labels.find((l) => l.name === 'Helpdesk/.records')?.id as string;
     for (const body of [
       '{"labeldesk":1,"record":{"kind":"note","body":"<script>x</script>"}}',
       'not json at all',
     ]) {
-      await env.client.users.messages.insert({
+      await mailbox.env().client.users.messages.insert({
         userId: 'me',
         requestBody: {
           raw: rawMessage(

@@ -3,12 +3,14 @@
  * transport and quota budget, and talks the real Gmail REST protocol to one stand-in, as browsers would.
  */
 import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createSyncCalls } from '../../src/gmail/api/sync-calls';
 import { staticTokenSource } from '../../src/gmail/api/token-source';
 import { createTransport } from '../../src/gmail/api/transport';
 import { openLabeldeskDatabase } from '../../src/store/db';
 import { SyncEngine, type SyncNotice } from '../../src/sync/engine';
 import { DEFAULT_QUOTA_OPTIONS, QuotaBudget } from '../../src/sync/quota-budget';
+import { startTestStandin } from '../conformance/standin-harness';
 
 let agentCount = 0;
 
@@ -52,4 +54,41 @@ export async function standinStats(url: string): Promise<StandinStats> {
 export async function control(url: string, path: string, body: unknown): Promise<void> {
   const response = await fetch(`${url}/__standin/${path}`, { method: 'POST', body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
+
+/**
+ * The usual set-up of a sync test file: one demo stand-in for the file, reset before each test, and the
+ * agents a test starts closed after it. Call at the top level of the file.
+ */
+export function useDemoMailbox(): {
+  env: () => Awaited<ReturnType<typeof startTestStandin>>;
+  agent: (name: string, options?: { maxAttempts?: number }) => Promise<Agent>;
+} {
+  let env: Awaited<ReturnType<typeof startTestStandin>> | undefined;
+  let agents: Agent[] = [];
+  beforeAll(async () => {
+    env = await startTestStandin({ seed: 'demo' });
+  });
+  afterAll(async () => {
+    await env?.standin.close();
+  });
+  beforeEach(async () => {
+    if (env) await control(env.url, 'reset', {});
+  });
+  afterEach(() => {
+    for (const agent of agents) agent.close();
+    agents = [];
+  });
+  const current = () => {
+    if (!env) throw new Error('The stand-in is not running: call useDemoMailbox() at the top of the file');
+    return env;
+  };
+  return {
+    env: current,
+    agent: async (name, options) => {
+      const a = await startAgent(current().url, name, options);
+      agents.push(a);
+      return a;
+    },
+  };
 }

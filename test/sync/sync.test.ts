@@ -2,45 +2,25 @@
  * Sync against the Gmail stand-in: real REST calls, real batch bodies, real history; two agents with
  * their own IndexedDB. The official Google client is the referee for what Gmail holds.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TicketLabelState } from '../../src/core/ticket';
 import { readQueue } from '../../src/store/ticket-store';
-import { startTestStandin } from '../conformance/standin-harness';
-import { type Agent, control, standinStats, startAgent } from './sync-harness';
 
-let env: Awaited<ReturnType<typeof startTestStandin>>;
-let agents: Agent[] = [];
+import { control, standinStats, useDemoMailbox } from './sync-harness';
 
-beforeAll(async () => {
-  env = await startTestStandin({ seed: 'demo' });
-});
-afterAll(async () => {
-  await env.standin.close();
-});
-beforeEach(async () => {
-  await control(env.url, 'reset', {});
-});
-afterEach(() => {
-  for (const agent of agents) agent.close();
-  agents = [];
-});
-
-async function agent(name: string, options?: { maxAttempts?: number }): Promise<Agent> {
-  const a = await startAgent(env.url, name, options);
-  agents.push(a);
-  return a;
-}
+const mailbox = useDemoMailbox();
+const agent = mailbox.agent;
 
 /** What Gmail holds, read with the official client: thread id → Helpdesk label names. */
 async function gmailHelpdeskLabels(): Promise<Map<string, string[]>> {
-  const labels = (await env.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+  const labels = (await mailbox.env().client.users.labels.list({ userId: 'me' })).data.labels ?? [];
   const names = new Map(labels.map((l) => [l.id as string, l.name as string]));
   const byThread = new Map<string, string[]>();
   for (const label of labels) {
     if (!label.name?.startsWith('Helpdesk/') || label.name === 'Helpdesk/.records') continue;
     let pageToken: string | undefined;
     do {
-      const page = await env.client.users.threads.list({
+      const page = await mailbox.env().client.users.threads.list({
         userId: 'me',
         labelIds: [label.id as string],
         maxResults: 500,
@@ -59,9 +39,11 @@ async function gmailHelpdeskLabels(): Promise<Map<string, string[]>> {
 }
 
 async function threadLabelNames(threadId: string): Promise<string[]> {
-  const labels = (await env.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+  const labels = (await mailbox.env().client.users.labels.list({ userId: 'me' })).data.labels ?? [];
   const names = new Map(labels.map((l) => [l.id as string, l.name as string]));
-  const thread = await env.client.users.threads.get({ userId: 'me', id: threadId, format: 'minimal' });
+  const thread = await mailbox
+    .env()
+    .client.users.threads.get({ userId: 'me', id: threadId, format: 'minimal' });
   const ids = new Set((thread.data.messages ?? []).flatMap((m) => m.labelIds ?? []));
   return [...ids]
     .map((id) => names.get(id) ?? id)
@@ -72,9 +54,9 @@ async function threadLabelNames(threadId: string): Promise<string[]> {
 describe('full sync', () => {
   it('rebuilds every ticket from label membership, without reading a single thread', async () => {
     const a = await agent('anna');
-    const before = await standinStats(env.url);
+    const before = await standinStats(mailbox.env().url);
     const report = await a.engine.fullSync();
-    const after = await standinStats(env.url);
+    const after = await standinStats(mailbox.env().url);
 
     const gmail = await gmailHelpdeskLabels();
     const ticketsInGmail = [...gmail].filter(([, names]) =>
@@ -95,7 +77,7 @@ describe('full sync', () => {
       before.byMethod['gmail.users.messages.get']?.requests ?? 0,
     );
     // The scheme's labels exist afterwards, the records label hidden.
-    const labels = (await env.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+    const labels = (await mailbox.env().client.users.labels.list({ userId: 'me' })).data.labels ?? [];
     const records = labels.find((l) => l.name === 'Helpdesk/.records');
     expect(records?.labelListVisibility).toBe('labelHide');
     expect(labels.some((l) => l.name === 'Helpdesk/Status/On hold')).toBe(true);
@@ -104,9 +86,9 @@ describe('full sync', () => {
   it('then fills in subjects and requesters from first messages, at 5 units a ticket', async () => {
     const a = await agent('anna');
     await a.engine.fullSync();
-    const before = await standinStats(env.url);
+    const before = await standinStats(mailbox.env().url);
     const filled = await a.engine.fetchMetadata();
-    const after = await standinStats(env.url);
+    const after = await standinStats(mailbox.env().url);
     const count = await a.db.count('tickets');
     expect(filled).toBe(count);
     const getUnits =
@@ -114,7 +96,7 @@ describe('full sync', () => {
       (before.byMethod['gmail.users.messages.get']?.quotaUnits ?? 0);
     expect(getUnits).toBe(5 * count);
     const [sample] = await a.db.getAll('tickets', undefined, 1);
-    const message = await env.client.users.messages.get({
+    const message = await mailbox.env().client.users.messages.get({
       userId: 'me',
       id: sample?.threadId as string,
       format: 'metadata',
@@ -143,7 +125,7 @@ describe('a change made by one agent', () => {
       tags: [...ticket.tags, { what: 'Shipping', why: 'Late by shipper' }],
     };
 
-    const before = await standinStats(env.url);
+    const before = await standinStats(mailbox.env().url);
     await a.engine.changeTicket(ticket.threadId, next, 'Anna Kowalska');
     // Optimistic: the store already shows it.
     expect(await a.db.get('tickets', ticket.threadId)).toMatchObject({
@@ -152,7 +134,7 @@ describe('a change made by one agent', () => {
     });
     const flush = await a.engine.flushOutbox();
     expect(flush).toMatchObject({ sent: 1, failed: 0, remaining: 0 });
-    const after = await standinStats(env.url);
+    const after = await standinStats(mailbox.env().url);
     expect(
       (after.byMethod['gmail.users.threads.modify']?.requests ?? 0) -
         (before.byMethod['gmail.users.threads.modify']?.requests ?? 0),
@@ -189,9 +171,9 @@ describe('a change made by one agent', () => {
     const a = await agent('anna');
     await a.engine.fullSync();
     await a.engine.incrementalSync();
-    const before = await standinStats(env.url);
+    const before = await standinStats(mailbox.env().url);
     await a.engine.incrementalSync();
-    const after = await standinStats(env.url);
+    const after = await standinStats(mailbox.env().url);
     expect(after.quotaUnits - before.quotaUnits).toBe(2);
     expect(after.requests - before.requests).toBe(1);
   });
@@ -206,7 +188,7 @@ describe('when things go wrong', () => {
     if (!ticket) throw new Error('no open ticket');
     await a.engine.changeTicket(ticket.threadId, { ...ticket, status: 'Solved' });
     await a.engine.flushOutbox();
-    await control(env.url, 'faults', { expireHistory: true });
+    await control(mailbox.env().url, 'faults', { expireHistory: true });
     const poll = await b.engine.incrementalSync();
     expect(poll.fullSync).not.toBeNull();
     expect(b.notices).toContainEqual({ kind: 'history-expired' });
@@ -218,7 +200,7 @@ describe('when things go wrong', () => {
     await a.engine.fullSync();
     const tickets = (await readQueue(a.db, { kind: 'all-open' }, { limit: 12, now: Date.now() })).tickets;
     for (const t of tickets) await a.engine.changeTicket(t.threadId, { ...t, priority: 'High' });
-    await control(env.url, 'faults', {
+    await control(mailbox.env().url, 'faults', {
       'gmail.users.threads.modify': { errorRate: 0.5, statuses: [429, 503] },
     });
     for (let round = 0; round < 40 && (await a.db.count('outbox')) > 0; round++) {
@@ -228,9 +210,9 @@ describe('when things go wrong', () => {
       for (const change of await tx.store.getAll()) await tx.store.put({ ...change, nextAttemptAt: 0 });
       await tx.done;
     }
-    await control(env.url, 'faults', {});
+    await control(mailbox.env().url, 'faults', {});
     expect(await a.db.count('outbox')).toBe(0);
-    const stats = await standinStats(env.url);
+    const stats = await standinStats(mailbox.env().url);
     expect((stats.byStatus['429'] ?? 0) + (stats.byStatus['503'] ?? 0)).toBeGreaterThan(0);
     for (const t of tickets) expect(await threadLabelNames(t.threadId)).toContain('Helpdesk/Priority/High');
   });
@@ -258,7 +240,7 @@ describe('when things go wrong', () => {
     if (!ticket) throw new Error('no open ticket');
     await a.engine.changeTicket(ticket.threadId, { ...ticket, status: 'Solved' });
     // Someone deletes the thread for good in Gmail before the change is sent.
-    await env.client.users.threads.delete({ userId: 'me', id: ticket.threadId });
+    await mailbox.env().client.users.threads.delete({ userId: 'me', id: ticket.threadId });
     const flush = await a.engine.flushOutbox();
     expect(flush).toMatchObject({ sent: 0, rejected: 1, remaining: 0 });
     expect(a.notices).toContainEqual(
