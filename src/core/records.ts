@@ -54,21 +54,130 @@ function base64Lines(bytes: Uint8Array): string {
 }
 
 /**
+ * A metadata snapshot (issue 3, many agents at once): first-message metadata of one slice of the tickets,
+ * published by the agent that fetched it so that the others read one message instead of fetching it all.
+ * Only what never changes is shared (subject, requester, created); ticket state always comes from labels.
+ */
+export const METADATA_SNAPSHOT_KIND = 'metadata-snapshot';
+export const SLICE_CLAIM_KIND = 'slice-claim';
+/** A slice record holds at most this many tickets: a forged one cannot make a browser store a flood. */
+export const SNAPSHOT_MAX_ENTRIES = 5_000;
+/** The largest snapshot body read at all (base64url characters, before decoding): about 3 MB of JSON. */
+export const SNAPSHOT_MAX_BODY_CHARS = 4_000_000;
+
+/** Tickets are split into `of` slices by a hash of the thread id; every agent computes the same split. */
+export const ticketSliceSchema = z
+  .object({ index: z.number().int().nonnegative(), of: z.number().int().positive().max(4_096) })
+  .refine((slice) => slice.index < slice.of, { message: 'slice index out of range' });
+export type TicketSlice = z.infer<typeof ticketSliceSchema>;
+
+export const snapshotEntrySchema = z.object({
+  threadId,
+  subject: z.string().max(2_000),
+  requester: z
+    .object({ email: z.string().min(3).max(320).includes('@'), name: z.string().max(400).optional() })
+    .optional(),
+  createdAt: epochMs,
+});
+export type SnapshotEntry = z.infer<typeof snapshotEntrySchema>;
+
+export const metadataSnapshotSchema = z.object({
+  kind: z.literal(METADATA_SNAPSHOT_KIND),
+  id: recordId,
+  slice: ticketSliceSchema,
+  entries: z.array(snapshotEntrySchema).max(SNAPSHOT_MAX_ENTRIES),
+  createdAt: epochMs,
+});
+export type MetadataSnapshot = z.infer<typeof metadataSnapshotSchema>;
+
+/** "I am fetching this slice": the earliest fresh claim (by Gmail message id) wins; others pick another. */
+export const sliceClaimSchema = z.object({
+  kind: z.literal(SLICE_CLAIM_KIND),
+  id: recordId,
+  slice: ticketSliceSchema,
+  createdAt: epochMs,
+});
+export type SliceClaim = z.infer<typeof sliceClaimSchema>;
+
+/** Subject words the records are searched by (`messages.list q=subject:"…"`): no body needs reading. */
+export function snapshotSubject(slice?: TicketSlice): string {
+  return slice ? `Labeldesk snapshot k${slice.of} s${slice.index}` : 'Labeldesk snapshot';
+}
+export function claimSubject(slice: TicketSlice): string {
+  return `Labeldesk claim k${slice.of} s${slice.index}`;
+}
+
+/** The two coordination kinds: the record book skips them, the shared metadata fetch reads them. */
+export function isCoordinationKind(headerValue: string | undefined): boolean {
+  const kind = headerValue?.split(';')[0]?.trim().toLowerCase();
+  return kind === METADATA_SNAPSHOT_KIND || kind === SLICE_CLAIM_KIND;
+}
+
+export function snapshotToRfc822(snapshot: MetadataSnapshot, mailbox: string, now: Date): string {
+  const parsed = metadataSnapshotSchema.parse(snapshot);
+  return recordMessage(parsed.kind, parsed.id, snapshotSubject(parsed.slice), parsed, mailbox, now);
+}
+
+export function claimToRfc822(claim: SliceClaim, mailbox: string, now: Date): string {
+  const parsed = sliceClaimSchema.parse(claim);
+  return recordMessage(parsed.kind, parsed.id, claimSubject(parsed.slice), parsed, mailbox, now);
+}
+
+export type SnapshotReadResult = { ok: true; snapshot: MetadataSnapshot } | { ok: false; problem: string };
+
+/** Reads a snapshot from its decoded body; anything else (a note, a forged or oversized body) is refused. */
+export function snapshotFromJson(text: string): SnapshotReadResult {
+  if (text.length > SNAPSHOT_MAX_BODY_CHARS) return { ok: false, problem: 'the snapshot is too large' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'the body is not JSON' };
+  }
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) return { ok: false, problem: 'not a Labeldesk record of a known format version' };
+  const snapshot = metadataSnapshotSchema.safeParse(envelope.data.record);
+  if (!snapshot.success) {
+    const issue = snapshot.error.issues[0];
+    return { ok: false, problem: `${issue?.path.join('.') || 'snapshot'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, snapshot: snapshot.data };
+}
+
+/**
  * The record as an RFC 5322 message. Every header is ASCII by construction (no customer text reaches a
  * header), and the JSON travels base64-encoded, so no header encoding is needed and nothing in a note
  * can break out of the body.
  */
 export function recordToRfc822(record: SharedRecord, mailbox: string, now: Date): string {
   const parsed = shareRecordSchema.parse(record);
+  return recordMessage(
+    parsed.kind,
+    parsed.id,
+    `Labeldesk ${parsed.kind} ${parsed.threadId}`,
+    parsed,
+    mailbox,
+    now,
+  );
+}
+
+function recordMessage(
+  kind: string,
+  id: string,
+  subject: string,
+  record: unknown,
+  mailbox: string,
+  now: Date,
+): string {
   if (!/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(mailbox)) throw new TypeError('The mailbox address must be ASCII');
-  const json = JSON.stringify({ labeldesk: RECORD_FORMAT_VERSION, record: parsed });
+  const json = JSON.stringify({ labeldesk: RECORD_FORMAT_VERSION, record });
   const headers = [
     `From: Labeldesk <${mailbox}>`,
     `To: ${mailbox}`,
-    `Subject: Labeldesk ${parsed.kind} ${parsed.threadId}`,
+    `Subject: ${subject}`,
     `Date: ${now.toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${parsed.id}@labeldesk.invalid>`,
-    `${RECORD_HEADER}: ${parsed.kind}; v=${RECORD_FORMAT_VERSION}`,
+    `Message-ID: <${id}@labeldesk.invalid>`,
+    `${RECORD_HEADER}: ${kind}; v=${RECORD_FORMAT_VERSION}`,
     // Tells auto-responders and our own ticket rule that no person wrote this (RFC 3834).
     'Auto-Submitted: auto-generated',
     'MIME-Version: 1.0',

@@ -5,12 +5,26 @@
 import type { LabelCodec } from '../core/label-codec';
 import {
   type ActivityRecord,
+  claimSubject,
+  claimToRfc822,
+  isCoordinationKind,
+  METADATA_SNAPSHOT_KIND,
+  type MetadataSnapshot,
   type NoteRecord,
+  RECORD_HEADER,
   recordFromJson,
   recordToRfc822,
   type SharedRecord,
+  SLICE_CLAIM_KIND,
+  type SliceClaim,
+  SNAPSHOT_MAX_BODY_CHARS,
+  type SnapshotReadResult,
+  snapshotFromJson,
+  snapshotSubject,
+  snapshotToRfc822,
+  type TicketSlice,
 } from '../core/records';
-import { fromBase64Url, type SyncCalls } from '../gmail/api/sync-calls';
+import { fromBase64Url, messageIdPageSchema, type SyncCalls, UNITS } from '../gmail/api/sync-calls';
 import { MAX_BATCH_SIZE } from '../gmail/api/transport';
 import type { LabeldeskDatabase } from '../store/db';
 import type { StoredSharedRecord } from '../store/schema';
@@ -30,9 +44,16 @@ export interface RecordBookOptions {
 type NewNote = Omit<NoteRecord, 'kind' | 'id' | 'createdAt'>;
 type NewActivity = Omit<ActivityRecord, 'kind' | 'id' | 'createdAt'>;
 
+/** Notes and activity only: the coordination records are found by their own searches. */
+const SHARED_RECORDS_QUERY = '-subject:"Labeldesk snapshot" -subject:"Labeldesk claim"';
+
+export type SnapshotRead = { messageId: string } & SnapshotReadResult;
+
 export class RecordBook {
   private readonly now: () => number;
   private readonly newId: () => string;
+  /** Snapshot and claim messages this browser already knows of: a history poll need not read them again. */
+  private readonly coordination = new Set<string>();
 
   constructor(private readonly options: RecordBookOptions) {
     this.now = options.now ?? Date.now;
@@ -57,30 +78,130 @@ export class RecordBook {
     return stored;
   }
 
-  /** Reads every record message this browser does not hold yet (a full sync). */
+  /** Reads every note and activity record this browser does not hold yet (a full sync). */
   async readAll(): Promise<number> {
-    const labelId = await this.options.recordsLabelId();
     const known = new Set((await this.options.db.getAll('records')).map((r) => r.messageId));
-    const wanted: string[] = [];
-    let pageToken: string | undefined;
-    do {
-      const page = await this.options.calls.listMessageIds(labelId, pageToken);
-      for (const message of page.messages) if (!known.has(message.id)) wanted.push(message.id);
-      pageToken = page.nextPageToken;
-    } while (pageToken);
-    return this.read(wanted);
+    const ids = await this.searchRecords(SHARED_RECORDS_QUERY);
+    return this.read(ids.filter((id) => !known.has(id)));
   }
 
-  /** Reads the given record messages (new ones seen in history). Returns how many were stored. */
-  async read(messageIds: readonly string[]): Promise<number> {
-    let stored = 0;
+  /** Record message ids matching a search, newest first, every page (5 units a page of 500). */
+  private async searchRecords(q: string): Promise<string[]> {
+    const labelId = await this.options.recordsLabelId();
+    const ids: string[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await this.options.calls.transport.call({
+        method: 'GET',
+        path: '/messages',
+        query: { labelIds: labelId, q, maxResults: 500, pageToken, fields: 'messages/id,nextPageToken' },
+        schema: messageIdPageSchema,
+        units: UNITS.messagesList,
+      });
+      for (const message of page.messages) ids.push(message.id);
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    return ids;
+  }
+
+  /** The hidden records label's id: history polls look for it on new messages. */
+  recordsLabelId(): Promise<string> {
+    return this.options.recordsLabelId();
+  }
+
+  /** Every metadata snapshot message in the mailbox, newest first. */
+  async listSnapshots(): Promise<string[]> {
+    const ids = await this.searchRecords(`subject:"${snapshotSubject()}"`);
+    for (const id of ids) this.coordination.add(id);
+    return ids;
+  }
+
+  /** Claims on one slice made in the last day, newest first (Gmail's `newer_than` counts whole days). */
+  async listClaims(slice: TicketSlice): Promise<string[]> {
+    const ids = await this.searchRecords(`subject:"${claimSubject(slice)}" newer_than:1d`);
+    for (const id of ids) this.coordination.add(id);
+    return ids;
+  }
+
+  /** Publishes a slice's metadata; returns the Gmail message id. */
+  async writeSnapshot(snapshot: Omit<MetadataSnapshot, 'kind' | 'id' | 'createdAt'>): Promise<string> {
+    const record: MetadataSnapshot = {
+      kind: METADATA_SNAPSHOT_KIND,
+      id: this.newId(),
+      createdAt: this.now(),
+      ...snapshot,
+    };
+    return this.insert(snapshotToRfc822(record, this.options.mailbox, new Date(record.createdAt)));
+  }
+
+  /** Claims a slice; returns the Gmail message id, whose place in Gmail's order decides who won. */
+  async writeClaim(slice: TicketSlice): Promise<string> {
+    const claim: SliceClaim = { kind: SLICE_CLAIM_KIND, id: this.newId(), createdAt: this.now(), slice };
+    return this.insert(claimToRfc822(claim, this.options.mailbox, new Date(claim.createdAt)));
+  }
+
+  private async insert(raw: string): Promise<string> {
+    const labelId = await this.options.recordsLabelId();
+    const inserted = await this.options.calls.insertMessage(raw, [labelId]);
+    this.coordination.add(inserted.id);
+    return inserted.id;
+  }
+
+  /** Reads snapshot messages (5 units each); each comes back validated, or with why it was refused. */
+  async readSnapshots(messageIds: readonly string[]): Promise<SnapshotRead[]> {
+    const out: SnapshotRead[] = [];
     for (let i = 0; i < messageIds.length; i += MAX_BATCH_SIZE) {
       const chunk = messageIds.slice(i, i + MAX_BATCH_SIZE);
       const results = await this.options.calls.messageBodies(chunk);
       for (const [index, result] of results.entries()) {
         const messageId = chunk[index] as string;
+        this.coordination.add(messageId);
+        if (!result.ok) {
+          out.push({ messageId, ok: false, problem: result.error.message });
+          continue;
+        }
+        const data = result.value.payload?.body?.data;
+        if (!data) {
+          out.push({ messageId, ok: false, problem: 'the message has no single-part body' });
+          continue;
+        }
+        // Checked before decoding: a forged giant body costs no memory beyond what Gmail sent.
+        if (data.length > SNAPSHOT_MAX_BODY_CHARS) {
+          out.push({ messageId, ok: false, problem: 'the snapshot is too large' });
+          continue;
+        }
+        let text: string;
+        try {
+          text = fromBase64Url(data);
+        } catch {
+          out.push({ messageId, ok: false, problem: 'the body is not base64url' });
+          continue;
+        }
+        out.push({ messageId, ...snapshotFromJson(text) });
+      }
+    }
+    return out;
+  }
+
+  /** Reads the given record messages (new ones seen in history). Returns how many were stored. */
+  async read(messageIds: readonly string[]): Promise<number> {
+    let stored = 0;
+    const wanted = messageIds.filter((id) => !this.coordination.has(id));
+    for (let i = 0; i < wanted.length; i += MAX_BATCH_SIZE) {
+      const chunk = wanted.slice(i, i + MAX_BATCH_SIZE);
+      const results = await this.options.calls.messageBodies(chunk);
+      for (const [index, result] of results.entries()) {
+        const messageId = chunk[index] as string;
         if (!result.ok) {
           this.options.onUnreadable?.(messageId, result.error.message);
+          continue;
+        }
+        const kind = result.value.payload?.headers.find(
+          (h) => h.name.toLowerCase() === RECORD_HEADER.toLowerCase(),
+        );
+        if (isCoordinationKind(kind?.value)) {
+          // A snapshot or claim: not a note, and not news; the shared metadata fetch reads those.
+          this.coordination.add(messageId);
           continue;
         }
         const data = result.value.payload?.body?.data;
