@@ -37,6 +37,7 @@ interface Stats {
   requests: number;
   quotaUnits: number;
   byStatus: Record<string, number>;
+  byMethod: Record<string, { requests: number; quotaUnits: number }>;
 }
 
 async function stats(url: string): Promise<Stats> {
@@ -145,6 +146,12 @@ export async function runAgentsBench(options: AgentsBenchOptions = {}) {
       lastFinishSeconds: round(last),
       firstFinishSeconds: round(Math.min(...finishes)),
       lastVsQuotaFloor: round(last / floor),
+      unitsByMethod: Object.fromEntries(
+        Object.entries(after.byMethod).map(([method, m]) => [
+          method.replace('gmail.users.', ''),
+          m.quotaUnits - (before.byMethod[method]?.quotaUnits ?? 0),
+        ]),
+      ),
       perAgentUnits: {
         min: Math.min(...outcomes.map((o) => o.clientUnits)),
         max: Math.max(...outcomes.map((o) => o.clientUnits)),

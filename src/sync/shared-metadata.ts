@@ -114,16 +114,14 @@ export class SharedMetadata {
       await this.takeSnapshots();
       const missing = await this.missingBySlice();
       if (missing.size === 0) break;
-      const total = [...missing.values()].reduce((sum, s) => sum + s.threadIds.length, 0);
-      // A few stragglers (tickets newer than the snapshots): fetching beats claiming and publishing.
+      // A few stragglers in a published slice (tickets newer than its snapshot): fetching beats claiming.
       const stragglers = [...missing.values()].filter(
         (s) => this.covered.has(sliceKey(s.slice)) && s.threadIds.length <= MAX_BATCH_SIZE,
       );
-      if (total <= MAX_BATCH_SIZE || stragglers.length > 0) {
-        const ids = (total <= MAX_BATCH_SIZE ? [...missing.values()] : stragglers).flatMap(
-          (s) => s.threadIds,
+      if (stragglers.length > 0) {
+        this.report.fetched += await this.options.engine.fetchMetadata(
+          stragglers.flatMap((s) => s.threadIds),
         );
-        this.report.fetched += await this.options.engine.fetchMetadata(ids);
         continue;
       }
       const won = await this.claimNext(missing);
