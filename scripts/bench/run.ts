@@ -29,6 +29,7 @@ if (!Number.isInteger(tickets) || tickets <= 0) {
 const benches: Record<string, () => Promise<unknown>> = {
   sync: () => runSyncBench(threads),
   queue: () => runQueueBenchReport(tickets),
+  agents: () => import('./agents-bench').then((m) => m.runAgentsBench({ threads })),
 };
 
 for (const [name, run] of Object.entries(benches)) {
