@@ -9,7 +9,10 @@
 import type { LabeldeskDatabase } from './db';
 import { type OutboxChange, outboxChangeSchema } from './schema';
 
-/** A sender that has not finished within this time is presumed dead (a killed service worker). */
+/**
+ * A sender that has not finished within this time is presumed dead (a killed service worker). The default
+ * outlasts a batch's retries; callers that know better (tests, a worker that just started) pass their own.
+ */
 export const STALE_SENDING_MS = 60_000;
 
 export interface NewChange {
@@ -85,6 +88,7 @@ export async function claimDueChanges(
   db: LabeldeskDatabase,
   now: number,
   limit: number,
+  staleAfterMs: number = STALE_SENDING_MS,
 ): Promise<OutboxChange[]> {
   const tx = db.transaction('outbox', 'readwrite');
   const all = await tx.store.getAll();
@@ -100,7 +104,7 @@ export async function claimDueChanges(
   const claimed: OutboxChange[] = [];
   for (const change of firstOfThread.values()) {
     if (claimed.length >= limit) break;
-    const busy = change.sendingSince !== undefined && now - change.sendingSince < STALE_SENDING_MS;
+    const busy = change.sendingSince !== undefined && now - change.sendingSince < staleAfterMs;
     if (busy || change.nextAttemptAt > now) continue;
     const mark = { ...change, sendingSince: now };
     await tx.store.put(mark);
