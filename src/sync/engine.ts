@@ -9,7 +9,7 @@
  *
  * The same code runs in the service worker and in the Node worker; nothing here knows which.
  */
-import { createLabelCodec, type LabelCodec } from '../core/label-codec';
+import { createLabelCodec, type LabelCodec, type SingleValuedCategory } from '../core/label-codec';
 import { parseMailbox } from '../core/mail-address';
 import type { TicketLabelState } from '../core/ticket';
 import { ticketReference } from '../core/ticket-reference';
@@ -19,7 +19,14 @@ import type { MessageMetadata, SyncCalls } from '../gmail/api/sync-calls';
 import { MAX_BATCH_SIZE } from '../gmail/api/transport';
 import { advanceCursor, readCursor } from '../store/cursors';
 import type { LabeldeskDatabase } from '../store/db';
-import { claimDueChanges, completeChange, enqueueChange, failChange, pendingChanges } from '../store/outbox';
+import {
+  claimDueChanges,
+  completeChange,
+  enqueueChange,
+  failChange,
+  pendingChanges,
+  STALE_SENDING_MS,
+} from '../store/outbox';
 import type { OutboxChange, TicketRecord } from '../store/schema';
 import { deleteTicket, getTicket, getTickets, putTickets, type TicketInput } from '../store/ticket-store';
 import { retryDelayMs } from './backoff';
@@ -38,12 +45,36 @@ export interface SyncOptions {
   mailbox?: string;
   /** Called for what a person should know (a change that could not be applied); never with mail content. */
   onNotice?: (notice: SyncNotice) => void;
+  /** After this long a change marked as being sent is presumed orphaned by a killed worker and sent again. */
+  staleSendingMs?: number;
 }
+
+/** The single-valued ticket fields, as the agent sees them; tags merge per label and never override. */
+export type TicketField = 'status' | 'priority' | 'assignee' | 'group';
+
+const FIELD_OF: Record<SingleValuedCategory, TicketField> = {
+  Status: 'status',
+  Priority: 'priority',
+  Assignee: 'assignee',
+  Group: 'group',
+};
+const SINGLE_VALUED: readonly SingleValuedCategory[] = ['Status', 'Priority', 'Assignee', 'Group'];
 
 export type SyncNotice =
   | { kind: 'history-expired' }
   | { kind: 'change-rejected'; threadId: string; reason: string }
   | { kind: 'label-conflict'; threadId: string; decisive: boolean }
+  /**
+   * A change this browser sent reached Gmail, and another agent's later change (by history order) set the
+   * same field to another value: theirs stands. `null` means the field was cleared.
+   */
+  | {
+      kind: 'change-overridden';
+      threadId: string;
+      field: TicketField;
+      yours: string | null;
+      theirs: string | null;
+    }
   | { kind: 'record-unreadable'; messageId: string; problem: string };
 
 export interface FullSyncReport {
@@ -98,6 +129,14 @@ export class SyncEngine {
   private flushing: Promise<FlushReport> | undefined;
   private readonly now: () => number;
   private readonly random: () => number;
+  /**
+   * Per thread, the field values this browser's sent changes put in Gmail, until a poll has read the history
+   * after them: if that history ends on another value, the agent is told their change was overridden.
+   * Kept in memory: a restarted worker forgets them, which can only miss a notice, never a change.
+   */
+  private readonly sentValues = new Map<string, Map<TicketField, string | null>>();
+  /** Polls and the store writes after a modify take turns, so an older answer never overwrites a newer one. */
+  private turn: Promise<void> = Promise.resolve();
   /** Notes and activity shared through the mailbox; present when the mailbox address is known. */
   readonly records: RecordBook | undefined;
 
@@ -160,8 +199,22 @@ export class SyncEngine {
     return this.labels ?? this.loadLabels(true);
   }
 
+  /** Runs `work` after every earlier turn has finished (polls, full syncs, recording a batch's answer). */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work, work);
+    this.turn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
   /** Rebuilds every ticket's labels from label membership. Metadata is left for `fetchMetadata`. */
-  async fullSync(): Promise<FullSyncReport> {
+  fullSync(): Promise<FullSyncReport> {
+    return this.inTurn(() => this.fullSyncNow());
+  }
+
+  private async fullSyncNow(): Promise<FullSyncReport> {
     // The cursor is taken before listing: whatever changes while we list is replayed by the next poll.
     const profile = await this.calls.getProfile();
     const labels = await this.loadLabels(true);
@@ -213,10 +266,16 @@ export class SyncEngine {
   }
 
   /** One poll: replays history since the cursor. Falls back to a full sync when there is no usable cursor. */
-  async incrementalSync(): Promise<IncrementalReport> {
+  incrementalSync(): Promise<IncrementalReport> {
+    return this.inTurn(() => this.pollNow());
+  }
+
+  private async pollNow(): Promise<IncrementalReport> {
     const cursor = await readCursor(this.db, HISTORY_CURSOR);
+    // Only what was sent before the history is read can be judged against it.
+    const sentBefore = new Map(this.sentValues);
     if (!cursor) {
-      const report = await this.fullSync();
+      const report = await this.fullSyncNow();
       return { fullSync: report, threadsChanged: report.tickets, historyId: report.historyId };
     }
     const records: HistoryRecord[] = [];
@@ -233,7 +292,7 @@ export class SyncEngine {
       // https://developers.google.com/gmail/api/guides/sync#partial: 404 means the start id is too old.
       if (error instanceof GmailApiError && error.status === 404) {
         this.options.onNotice?.({ kind: 'history-expired' });
-        const report = await this.fullSync();
+        const report = await this.fullSyncNow();
         return { fullSync: report, threadsChanged: report.tickets, historyId: report.historyId };
       }
       throw error;
@@ -268,6 +327,7 @@ export class SyncEngine {
     });
 
     const writes: TicketInput[] = [];
+    const repairs: { threadId: string; add: string[]; remove: string[] }[] = [];
     for (const change of changes.values()) {
       const previous = stored.get(change.threadId);
       const names = [...change.labelIds]
@@ -278,25 +338,35 @@ export class SyncEngine {
         const name = labels.nameOf(id);
         if (name) addedAt.set(name, historyId);
       }
+      // A label of a known thread that this window did not add was there before the window: it is older
+      // than every label the window added, which is evidence too (two such labels stay undecided).
+      if (previous) for (const name of names) if (!addedAt.has(name)) addedAt.set(name, cursor.historyId);
       // A thread we have never seen carries labels the window does not show: a full read settles it later.
       const repair = this.codec.repair(names, previous ? addedAt : undefined);
+      const pending = await pendingChanges(this.db, change.threadId);
       if (repair.remove.length > 0) {
         this.options.onNotice?.({
           kind: 'label-conflict',
           threadId: change.threadId,
           decisive: repair.decisive,
         });
+        // A pending change of ours replaces every other value of what it sets, so it settles the thread.
+        if (repair.decisive && repair.state && pending.length === 0) {
+          repairs.push({ threadId: change.threadId, ...this.repairChange(repair.state, repair.remove) });
+        }
       }
       if (repair.state === null) {
         if (previous) await deleteTicket(this.db, change.threadId);
         continue;
       }
+      this.noticeOverridden(change.threadId, repair.state, pending, sentBefore);
       const state = await this.withPendingChanges(change.threadId, repair.state);
       const ticket = this.ticketFrom(change.threadId, state, [...change.labelIds], previous);
       ticket.historyId = change.lastHistoryId;
       writes.push(ticket);
     }
     await putTickets(this.db, writes);
+    if (repairs.length > 0) await this.writeRepairs(repairs, labels);
     const recordsLabel = labels.idOf(this.codec.recordsLabel);
     if (this.records && recordsLabel !== undefined) {
       const newRecords = [...changes.values()].flatMap((c) =>
@@ -363,12 +433,23 @@ export class SyncEngine {
     const effective = applyNames(currentNames, pending);
     const diff = this.codec.diff(effective, next);
     if (diff.add.length === 0 && diff.remove.length === 0) return null;
+    // Removing one value of a field names the value wanted too: if this browser's view held two (a race
+    // not yet repaired) and Gmail only the removed one, the modify must not leave the field empty.
+    const wanted = this.codec.encode(next);
+    for (const name of diff.remove) {
+      const field = this.fieldOf(name);
+      if (!field) continue;
+      const keep = wanted.find((w) => this.fieldOf(w)?.category === field.category);
+      if (keep && !diff.add.some((n) => n.toLowerCase() === keep.toLowerCase())) diff.add.push(keep);
+    }
     const queued = await enqueueChange(
       this.db,
       { threadId, ...diff, ...(agent ? { agent } : {}) },
       this.now(),
     );
-    await putTickets(this.db, [{ ...stripDerived(record), ...next, ...clearAbsent(next) }]);
+    // Read again: a poll may have stored newer labels while the change was queued.
+    const latest = (await getTicket(this.db, threadId)) ?? record;
+    await putTickets(this.db, [{ ...stripDerived(latest), ...next, ...clearAbsent(next) }]);
     return queued;
   }
 
@@ -384,8 +465,9 @@ export class SyncEngine {
 
   private async flushOnce(): Promise<FlushReport> {
     const report: FlushReport = { sent: 0, failed: 0, rejected: 0, remaining: 0 };
+    const staleAfter = this.options.staleSendingMs ?? STALE_SENDING_MS;
     for (;;) {
-      const claimed = await claimDueChanges(this.db, this.now(), MAX_BATCH_SIZE);
+      const claimed = await claimDueChanges(this.db, this.now(), MAX_BATCH_SIZE, staleAfter);
       if (claimed.length === 0) break;
       let labels = await this.directory();
       const needed = claimed.flatMap((c) => c.add).filter((name) => labels.idOf(name) === undefined);
@@ -393,61 +475,195 @@ export class SyncEngine {
         for (const name of new Set(needed)) await this.createLabel(name);
         labels = await this.loadLabels(false);
       }
-      const requests = claimed.map((change) => ({
-        threadId: change.threadId,
-        addLabelIds: change.add.map((n) => labels.idOf(n)).filter((id): id is string => id !== undefined),
-        // A label that no longer exists is already off the thread.
-        removeLabelIds: change.remove
-          .map((n) => labels.idOf(n))
-          .filter((id): id is string => id !== undefined),
-      }));
-      let results: Awaited<ReturnType<SyncCalls['modifyThreads']>>;
-      try {
-        results = await this.calls.modifyThreads(requests);
-      } catch (error) {
-        // The whole batch could not be sent (network down, retries used up): every change waits its turn.
-        for (const change of claimed) {
-          await failChange(
-            this.db,
-            change.seq,
-            describe(error),
-            this.now() + retryDelayMs(change.attempts, this.random),
-          );
-        }
-        report.failed += claimed.length;
-        break;
-      }
-      for (const [i, result] of results.entries()) {
-        const change = claimed[i] as OutboxChange;
-        if (result.ok) {
-          await completeChange(this.db, change.seq);
-          await this.recordServerLabels(change.threadId, result.value.messages);
-          report.sent += 1;
-          continue;
-        }
-        const error = result.error;
-        if (error instanceof GmailApiError && !error.retryable) {
-          // Gmail will never accept it (the thread was deleted, a label id is invalid): say so, drop it.
-          await completeChange(this.db, change.seq);
-          report.rejected += 1;
-          this.options.onNotice?.({
-            kind: 'change-rejected',
-            threadId: change.threadId,
-            reason: error.message,
-          });
-        } else {
-          await failChange(
-            this.db,
-            change.seq,
-            describe(error),
-            this.now() + retryDelayMs(change.attempts, this.random),
-          );
-          report.failed += 1;
-        }
-      }
+      const directory = labels;
+      const requests = claimed.map((change) => this.modifyRequest(change.threadId, change, directory));
+      const wholeBatchFailed = await this.inTurn(() => this.sendBatch(claimed, requests, report));
+      if (wholeBatchFailed) break;
     }
     report.remaining = await this.db.count('outbox');
     return report;
+  }
+
+  /**
+   * One `threads.modify` for a change. Setting a single-valued field also removes every other value of it
+   * that the mailbox has a label for, not only the one this browser saw: Gmail applies a modify
+   * atomically, so two agents racing leave the last one's value alone instead of two status labels.
+   */
+  private modifyRequest(
+    threadId: string,
+    change: { add: readonly string[]; remove: readonly string[] },
+    labels: LabelDirectory,
+  ): { threadId: string; addLabelIds: string[]; removeLabelIds: string[] } {
+    const addLabelIds = change.add.map((n) => labels.idOf(n)).filter((id): id is string => id !== undefined);
+    const setting = new Set<SingleValuedCategory>();
+    for (const name of change.add) {
+      const field = this.fieldOf(name);
+      if (field) setting.add(field.category);
+    }
+    // A label that no longer exists is already off the thread.
+    const remove = new Set(
+      change.remove.map((n) => labels.idOf(n)).filter((id): id is string => id !== undefined),
+    );
+    if (setting.size > 0) {
+      for (const [id, name] of labels.byId) {
+        const field = this.fieldOf(name);
+        if (field && setting.has(field.category)) remove.add(id);
+      }
+    }
+    for (const id of addLabelIds) remove.delete(id);
+    return { threadId, addLabelIds, removeLabelIds: [...remove] };
+  }
+
+  /** The single-valued field a label name sets, if it is one of ours. */
+  private fieldOf(name: string): { category: SingleValuedCategory; value: string } | undefined {
+    const seen = this.codec.decode([name]).seen;
+    for (const category of SINGLE_VALUED) {
+      const value = seen[category][0];
+      if (value !== undefined) return { category, value };
+    }
+    return undefined;
+  }
+
+  /** Sends one batch and records its answers; true when the whole batch failed and the flush should stop. */
+  private async sendBatch(
+    claimed: readonly OutboxChange[],
+    requests: Parameters<SyncCalls['modifyThreads']>[0],
+    report: FlushReport,
+  ): Promise<boolean> {
+    let results: Awaited<ReturnType<SyncCalls['modifyThreads']>>;
+    try {
+      results = await this.calls.modifyThreads(requests);
+    } catch (error) {
+      // The whole batch could not be sent (network down, retries used up): every change waits its turn.
+      for (const change of claimed) {
+        await failChange(
+          this.db,
+          change.seq,
+          describe(error),
+          this.now() + retryDelayMs(change.attempts, this.random),
+        );
+      }
+      report.failed += claimed.length;
+      return true;
+    }
+    for (const [i, result] of results.entries()) {
+      const change = claimed[i] as OutboxChange;
+      if (result.ok) {
+        await completeChange(this.db, change.seq);
+        this.rememberSent(change);
+        await this.recordServerLabels(change.threadId, result.value.messages);
+        report.sent += 1;
+        continue;
+      }
+      const error = result.error;
+      if (error instanceof GmailApiError && !error.retryable) {
+        // Gmail will never accept it (the thread was deleted, a label id is invalid): say so, drop it.
+        await completeChange(this.db, change.seq);
+        report.rejected += 1;
+        this.options.onNotice?.({
+          kind: 'change-rejected',
+          threadId: change.threadId,
+          reason: error.message,
+        });
+      } else {
+        await failChange(
+          this.db,
+          change.seq,
+          describe(error),
+          this.now() + retryDelayMs(change.attempts, this.random),
+        );
+        report.failed += 1;
+      }
+    }
+    return false;
+  }
+
+  /** Notes which field values a sent change put in Gmail, for the next poll to compare with. */
+  private rememberSent(change: Pick<OutboxChange, 'threadId' | 'add' | 'remove'>): void {
+    const values = this.sentValues.get(change.threadId) ?? new Map<TicketField, string | null>();
+    for (const name of change.remove) {
+      const field = this.fieldOf(name);
+      if (field) values.set(FIELD_OF[field.category], null);
+    }
+    for (const name of change.add) {
+      const field = this.fieldOf(name);
+      if (field) values.set(FIELD_OF[field.category], field.value);
+    }
+    if (values.size === 0) return;
+    // A new map each time, so a poll that judged the old one does not forget the new one.
+    this.sentValues.delete(change.threadId);
+    this.sentValues.set(change.threadId, new Map(values));
+    if (this.sentValues.size > 5_000) {
+      const oldest = this.sentValues.keys().next().value;
+      if (oldest !== undefined) this.sentValues.delete(oldest);
+    }
+  }
+
+  /**
+   * Field by field, after a poll: a value this browser sent that Gmail's history has since replaced, and
+   * that no unsent change of ours is about to set again, lost to another agent's later change.
+   */
+  private noticeOverridden(
+    threadId: string,
+    server: TicketLabelState,
+    pending: readonly OutboxChange[],
+    sentBefore: ReadonlyMap<string, ReadonlyMap<TicketField, string | null>>,
+  ): void {
+    const sent = sentBefore.get(threadId);
+    if (!sent) return;
+    const pendingFields = new Set<TicketField>();
+    for (const name of pending.flatMap((c) => [...c.add, ...c.remove])) {
+      const field = this.fieldOf(name);
+      if (field) pendingFields.add(FIELD_OF[field.category]);
+    }
+    for (const [field, yours] of sent) {
+      if (pendingFields.has(field)) continue;
+      const theirs = server[field] ?? null;
+      if ((theirs ?? '').toLowerCase() === (yours ?? '').toLowerCase()) continue;
+      this.options.onNotice?.({ kind: 'change-overridden', threadId, field, yours, theirs });
+    }
+    if (this.sentValues.get(threadId) === sent) this.sentValues.delete(threadId);
+  }
+
+  /** The change that settles a decisive conflict: the winners set again, the losers removed. */
+  private repairChange(
+    state: TicketLabelState,
+    remove: readonly string[],
+  ): { add: string[]; remove: string[] } {
+    const categories = new Set(
+      remove.map((n) => this.fieldOf(n)?.category).filter((c): c is SingleValuedCategory => c !== undefined),
+    );
+    // The winner is named even though it is there: should someone remove it meanwhile, it comes back.
+    const add = this.codec.encode(state).filter((n) => {
+      const field = this.fieldOf(n);
+      return field !== undefined && categories.has(field.category);
+    });
+    return { add, remove: [...remove] };
+  }
+
+  /**
+   * Writes decisive repairs back to Gmail at once. Every browser that reads the same history picks the same
+   * winner, so two browsers writing one repair write the same labels and cannot undo each other; a repair
+   * that stood on a fixed precedence instead of history is only shown, never written.
+   */
+  private async writeRepairs(
+    repairs: readonly { threadId: string; add: string[]; remove: string[] }[],
+    labels: LabelDirectory,
+  ): Promise<void> {
+    for (let i = 0; i < repairs.length; i += MAX_BATCH_SIZE) {
+      const chunk = repairs.slice(i, i + MAX_BATCH_SIZE);
+      let results: Awaited<ReturnType<SyncCalls['modifyThreads']>>;
+      try {
+        results = await this.calls.modifyThreads(chunk.map((r) => this.modifyRequest(r.threadId, r, labels)));
+      } catch {
+        // Not sent: the store shows the repaired state, and the next change to the thread settles Gmail.
+        continue;
+      }
+      for (const [index, result] of results.entries()) {
+        const repair = chunk[index];
+        if (repair && result.ok) await this.recordServerLabels(repair.threadId, result.value.messages);
+      }
+    }
   }
 
   /** After a successful modify, Gmail's answer holds every message's labels: the thread's true set. */
