@@ -5,7 +5,7 @@
  */
 import type { QueueId } from '../../src/core/queues';
 import { openQueuePage } from './queue-browser';
-import type { ListedQueueId, QueueRead } from './queue-page/entry';
+import type { ListedQueueId, QueueRead, ReadProfile } from './queue-page/entry';
 import { QUEUE_BENCH_AGENTS, QUEUE_BENCH_GROUPS, QUEUE_BENCH_NOW, seededRandom } from './queue-tickets';
 
 const MAILBOX = 'support@shop.example';
@@ -14,6 +14,7 @@ const PAGE_ROWS = 50;
 const BATCH = 1_000;
 const WARM_UP_READS = 5;
 const COLD_READS = 5;
+const PROFILE_RUNS = 21;
 
 /** The queues issue 3 names: everything open, nobody's, one agent's, a group, a tag, and overdue. */
 export const BENCH_QUEUES: readonly { name: string; queue: QueueId }[] = [
@@ -50,6 +51,8 @@ export interface QueueBenchRow {
   deeperPages: Distribution;
   coldReopen: Distribution;
   coldBrowserMs: number;
+  /** Medians of each step `readQueue` takes, to show where the time goes. */
+  steps: ReadProfile;
 }
 
 export interface QueueBenchResult {
@@ -122,14 +125,18 @@ export async function runQueueBench(tickets: number, runs = 200): Promise<QueueB
       return reads;
     };
     const timed = async (reads: { index: number; read: QueueRead }[]) => {
-      const { ms } = await bench.page.evaluate((args) => window.labeldeskQueueBench.timeReads(args), {
-        mailbox: MAILBOX,
-        reads: reads.map((r) => r.read),
-        limit: PAGE_ROWS,
-        now: QUEUE_BENCH_NOW,
-      });
       const byQueue: number[][] = BENCH_QUEUES.map(() => []);
-      for (const [i, r] of reads.entries()) byQueue[r.index]?.push(ms[i] as number);
+      // One round of reads per evaluate: short calls, and the round trip is outside the timings anyway.
+      for (let from = 0; from < reads.length; from += BENCH_QUEUES.length) {
+        const round = reads.slice(from, from + BENCH_QUEUES.length);
+        const { ms } = await bench.page.evaluate((args) => window.labeldeskQueueBench.timeReads(args), {
+          mailbox: MAILBOX,
+          reads: round.map((r) => r.read),
+          limit: PAGE_ROWS,
+          now: QUEUE_BENCH_NOW,
+        });
+        for (const [i, r] of round.entries()) byQueue[r.index]?.push(ms[i] as number);
+      }
       return byQueue;
     };
 
@@ -150,6 +157,19 @@ export async function runQueueBench(tickets: number, runs = 200): Promise<QueueB
       queues: LISTED_QUEUES,
       runs,
     });
+
+    const steps: ReadProfile[] = [];
+    for (const { queue } of BENCH_QUEUES) {
+      steps.push(
+        await bench.page.evaluate((args) => window.labeldeskQueueBench.profileRead(args), {
+          mailbox: MAILBOX,
+          queue,
+          limit: PAGE_ROWS,
+          now: QUEUE_BENCH_NOW,
+          runs: PROFILE_RUNS,
+        }),
+      );
+    }
 
     const coldReopen: number[][] = BENCH_QUEUES.map(() => []);
     for (let round = 0; round < COLD_READS; round++) {
@@ -183,6 +203,7 @@ export async function runQueueBench(tickets: number, runs = 200): Promise<QueueB
       deeperPages: distribution(deeper[index] ?? []),
       coldReopen: distribution(coldReopen[index] ?? []),
       coldBrowserMs: round(coldBrowser[index] ?? Number.NaN),
+      steps: roundedSteps(steps[index] as ReadProfile),
     }));
     return {
       tickets,
@@ -223,10 +244,33 @@ export function queueBenchTable(result: QueueBenchResult): string {
     );
   }
   lines.push(
+    'where the time goes (median ms): count / walk 50 entries / get 50 tickets; overdue: getAll due',
+  );
+  for (const row of result.queues) {
+    const s = row.steps;
+    lines.push(
+      `  ${row.queue.padEnd(24)} ${
+        row.queue === 'overdue'
+          ? `getAll ${s.dueGetAllMs} ms for ${s.dueRecords} records`
+          : `${s.countMs} / ${s.entriesMs} / ${s.ticketsMs}`
+      }`,
+    );
+  }
+  lines.push(
     `countQueues (${result.countQueues.queues} queues): median ${result.countQueues.medianMs} ms, p95 ${result.countQueues.p95Ms} ms`,
     `fill: ${result.fill.seconds} s (${result.fill.ticketsPerSecond} tickets/s, batches of ${result.fill.batch}: median ${result.fill.batchMedianMs} ms, p95 ${result.fill.batchP95Ms} ms)`,
   );
   return lines.join('\n');
+}
+
+function roundedSteps(steps: ReadProfile): ReadProfile {
+  return {
+    countMs: round(steps.countMs),
+    entriesMs: round(steps.entriesMs),
+    ticketsMs: round(steps.ticketsMs),
+    dueGetAllMs: round(steps.dueGetAllMs),
+    dueRecords: steps.dueRecords,
+  };
 }
 
 function round(n: number): number {

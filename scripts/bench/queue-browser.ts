@@ -78,6 +78,8 @@ async function launchOnPage(home: ChromiumHome, url: string): Promise<{ browser:
     executablePath: findChromium(),
     headless: true,
     pipe: true,
+    // One evaluate fills 100,000 tickets or runs a round of reads: longer than puppeteer's 180 s default.
+    protocolTimeout: 30 * 60_000,
     userDataDir: home.userDataDir,
     env: home.env,
     args: CHROMIUM_ARGS,

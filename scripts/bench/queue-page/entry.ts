@@ -3,7 +3,7 @@
  * IndexedDB. Bundled by `queue-browser.ts`; Node drives it through `window.labeldeskQueueBench`.
  * Timings are taken here with `performance.now()`, so the DevTools round trip is not in them.
  */
-import type { QueueId } from '../../../src/core/queues';
+import { type QueueId, queueKey } from '../../../src/core/queues';
 import { databaseName, type LabeldeskDatabase, openLabeldeskDatabase } from '../../../src/store/db';
 import { countQueues, putTickets, readQueue, type TicketInput } from '../../../src/store/ticket-store';
 import { queueBenchTickets } from '../queue-tickets';
@@ -53,7 +53,31 @@ export interface QueueBenchApi {
   timeCounts(args: { mailbox: string; queues: ListedQueueId[]; runs: number }): Promise<number[]>;
   /** Closes this page's connection, opens the database again and reads one page: a sidebar just opened. */
   coldRead(args: { mailbox: string; queue: QueueId; limit: number; now: number }): Promise<ColdRead>;
+  /**
+   * Where a `readQueue` call spends its time, step by step, with the same IndexedDB requests it makes:
+   * count the queue's range, walk 50 entries, get their tickets (or, for overdue, read every ticket
+   * whose SLA due time has passed). Median of `runs` for each step.
+   */
+  profileRead(args: {
+    mailbox: string;
+    queue: QueueId;
+    limit: number;
+    now: number;
+    runs: number;
+  }): Promise<ReadProfile>;
   deleteDatabase(mailbox: string): Promise<void>;
+}
+
+export interface ReadProfile {
+  /** `count` over the queue's key range (the page's `total`). */
+  countMs: number;
+  /** Opening a cursor and walking `limit` entries. */
+  entriesMs: number;
+  /** Getting the page's tickets by thread id, without validation. */
+  ticketsMs: number;
+  /** Overdue only: `getAll` on the SLA-due index up to now, and how many records it returned. */
+  dueGetAllMs: number;
+  dueRecords: number;
 }
 
 declare global {
@@ -142,6 +166,50 @@ window.labeldeskQueueBench = {
       openMs: readStart - openStart,
       readMs: performance.now() - readStart,
       rows: page.tickets.length,
+    };
+  },
+
+  async profileRead({ mailbox, queue, limit, now, runs }) {
+    const db = await database(mailbox);
+    const samples = { countMs: [] as number[], entriesMs: [] as number[], ticketsMs: [] as number[] };
+    const due: number[] = [];
+    let dueRecords = 0;
+    for (let run = 0; run < runs; run++) {
+      if (queue.kind === 'overdue') {
+        const start = performance.now();
+        dueRecords = (await db.getAllFromIndex('tickets', 'slaDue', IDBKeyRange.upperBound(now))).length;
+        due.push(performance.now() - start);
+        continue;
+      }
+      const key = queueKey(queue);
+      const range = IDBKeyRange.bound([key], [key, []]);
+      let start = performance.now();
+      await db.count('queueEntries', range);
+      samples.countMs.push(performance.now() - start);
+      start = performance.now();
+      const tx = db.transaction('queueEntries');
+      const threadIds: string[] = [];
+      let cursor = await tx.store.openCursor(range);
+      while (cursor && threadIds.length < limit) {
+        threadIds.push(cursor.value.threadId);
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+      samples.entriesMs.push(performance.now() - start);
+      start = performance.now();
+      const ticketTx = db.transaction('tickets');
+      await Promise.all(threadIds.map((id) => ticketTx.store.get(id)));
+      await ticketTx.done;
+      samples.ticketsMs.push(performance.now() - start);
+    }
+    const median = (values: number[]) =>
+      values.length === 0 ? 0 : ([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number);
+    return {
+      countMs: median(samples.countMs),
+      entriesMs: median(samples.entriesMs),
+      ticketsMs: median(samples.ticketsMs),
+      dueGetAllMs: median(due),
+      dueRecords,
     };
   },
 
