@@ -28,6 +28,7 @@ if (!Number.isInteger(tickets) || tickets <= 0) {
 
 const benches: Record<string, () => Promise<unknown>> = {
   sync: () => runSyncBench(threads),
+  soak: () => import('./soak-bench').then((m) => m.runSoakBench()),
   queue: () => runQueueBenchReport(tickets),
   agents: () => import('./agents-bench').then((m) => m.runAgentsBench({ threads })),
 };
