@@ -3,6 +3,7 @@
  * 100,000 tickets, read through `readQueue` in Chromium's real IndexedDB. Reports the median and p95 per
  * queue, warm and cold, deeper pages, the queue-list counts and how long filling the store took.
  */
+import type { Page } from 'puppeteer-core';
 import type { QueueId } from '../../src/core/queues';
 import { openQueuePage } from './queue-browser';
 import type { ListedQueueId, QueueRead, ReadProfile } from './queue-page/entry';
@@ -67,6 +68,12 @@ export interface QueueBenchResult {
   rowsPerPage: number;
   queues: QueueBenchRow[];
   countQueues: Distribution & { queues: number };
+  /** The store change measured in `queue-page/proposal.ts`: same tickets, same first pages, its timings. */
+  proposal: {
+    fillSeconds: number;
+    sameFirstPagesAsStore: boolean;
+    queues: { queue: string; firstPage: Distribution }[];
+  };
   /** The slowest queue's warm first-page median against issue 3's 10 ms. */
   worstFirstPageMedianMs: number;
 }
@@ -196,6 +203,8 @@ export async function runQueueBench(tickets: number, runs = 200): Promise<QueueB
       coldBrowser.push(cold.readMs);
     }
 
+    const proposal = await measureProposal(bench.page, tickets, totals, runs);
+
     const rows: QueueBenchRow[] = BENCH_QUEUES.map(({ name }, index) => ({
       queue: name,
       total: totals[index] ?? 0,
@@ -217,11 +226,56 @@ export async function runQueueBench(tickets: number, runs = 200): Promise<QueueB
       rowsPerPage: PAGE_ROWS,
       queues: rows,
       countQueues: { ...distribution(counts), queues: LISTED_QUEUES.length },
+      proposal,
       worstFirstPageMedianMs: Math.max(...rows.map((row) => row.firstPage.medianMs)),
     };
   } finally {
     await bench.close();
   }
+}
+
+async function measureProposal(
+  page: Page,
+  tickets: number,
+  totals: readonly number[],
+  runs: number,
+): Promise<QueueBenchResult['proposal']> {
+  const fillMs = await page.evaluate((args) => window.labeldeskQueueBench.proposalFill(args), {
+    seed: SEED,
+    count: tickets,
+    batchSize: BATCH,
+  });
+  let same = true;
+  for (const [index, { queue }] of BENCH_QUEUES.entries()) {
+    const read = { queue, limit: PAGE_ROWS, now: QUEUE_BENCH_NOW };
+    const [mine, store] = await Promise.all([
+      page.evaluate((args) => window.labeldeskQueueBench.proposalReadIds(args), read),
+      page.evaluate((args) => window.labeldeskQueueBench.readQueueIds(args), {
+        ...read,
+        mailbox: MAILBOX,
+        offset: 0,
+      }),
+    ]);
+    if (mine.total !== totals[index] || mine.threadIds.join() !== store.threadIds.join()) same = false;
+  }
+  const byQueue: number[][] = BENCH_QUEUES.map(() => []);
+  for (let round = 0; round < WARM_UP_READS + runs; round++) {
+    const ms = await page.evaluate((args) => window.labeldeskQueueBench.proposalTimeReads(args), {
+      queues: BENCH_QUEUES.map((q) => q.queue),
+      limit: PAGE_ROWS,
+      now: QUEUE_BENCH_NOW,
+    });
+    if (round < WARM_UP_READS) continue;
+    for (const [index, one] of ms.entries()) byQueue[index]?.push(one);
+  }
+  return {
+    fillSeconds: round(fillMs / 1000),
+    sameFirstPagesAsStore: same,
+    queues: BENCH_QUEUES.map(({ name }, index) => ({
+      queue: name,
+      firstPage: distribution(byQueue[index] ?? []),
+    })),
+  };
 }
 
 /** The short table printed beside the JSON line. */
@@ -254,6 +308,14 @@ export function queueBenchTable(result: QueueBenchResult): string {
           ? `getAll ${s.dueGetAllMs} ms for ${s.dueRecords} records`
           : `${s.countMs} / ${s.entriesMs} / ${s.ticketsMs}`
       }`,
+    );
+  }
+  lines.push(
+    `proposed store change (queue-page/proposal.ts), same first pages as the store: ${result.proposal.sameFirstPagesAsStore}`,
+  );
+  for (const row of result.proposal.queues) {
+    lines.push(
+      `  ${row.queue.padEnd(24)} median ${row.firstPage.medianMs.toFixed(2)} ms, p95 ${row.firstPage.p95Ms.toFixed(2)} ms`,
     );
   }
   lines.push(

@@ -7,6 +7,7 @@ import { type QueueId, queueKey } from '../../../src/core/queues';
 import { databaseName, type LabeldeskDatabase, openLabeldeskDatabase } from '../../../src/store/db';
 import { countQueues, putTickets, readQueue, type TicketInput } from '../../../src/store/ticket-store';
 import { queueBenchTickets } from '../queue-tickets';
+import { fillProposal, readProposalPage } from './proposal';
 
 export type ListedQueueId = Exclude<QueueId, { kind: 'overdue' }>;
 
@@ -65,6 +66,14 @@ export interface QueueBenchApi {
     now: number;
     runs: number;
   }): Promise<ReadProfile>;
+  /** The store change proposed in `proposal.ts`, filled with the same tickets; returns write ms. */
+  proposalFill(args: { seed: number; count: number; batchSize: number }): Promise<number>;
+  proposalReadIds(args: {
+    queue: QueueId;
+    limit: number;
+    now: number;
+  }): Promise<{ threadIds: string[]; total: number }>;
+  proposalTimeReads(args: { queues: QueueId[]; limit: number; now: number }): Promise<number[]>;
   deleteDatabase(mailbox: string): Promise<void>;
 }
 
@@ -211,6 +220,24 @@ window.labeldeskQueueBench = {
       dueGetAllMs: median(due),
       dueRecords,
     };
+  },
+
+  proposalFill({ seed, count, batchSize }) {
+    return fillProposal(seed, count, batchSize);
+  },
+
+  proposalReadIds({ queue, limit, now }) {
+    return readProposalPage(queue, limit, now);
+  },
+
+  async proposalTimeReads({ queues, limit, now }) {
+    const ms: number[] = [];
+    for (const queue of queues) {
+      const start = performance.now();
+      await readProposalPage(queue, limit, now);
+      ms.push(performance.now() - start);
+    }
+    return ms;
   },
 
   async deleteDatabase(mailbox) {
