@@ -14,7 +14,7 @@ import { createTransport } from '../../src/gmail/api/transport';
 import { openLabeldeskDatabase } from '../../src/store/db';
 import { SyncEngine } from '../../src/sync/engine';
 import { GMAIL_UNITS_PER_SECOND, QuotaBudget } from '../../src/sync/quota-budget';
-import { SharedMetadata } from '../../src/sync/shared-metadata';
+import { SharedMetadata, type SharedMetadataReport } from '../../src/sync/shared-metadata';
 import { startStandin } from '../gmail-standin/index';
 
 export interface AgentsBenchOptions {
@@ -31,6 +31,7 @@ interface AgentOutcome {
   failures: number;
   tickets: number;
   withMetadata: number;
+  sharing: SharedMetadataReport | undefined;
 }
 
 interface Stats {
@@ -84,13 +85,14 @@ export async function runAgentsBench(options: AgentsBenchOptions = {}) {
     const outcomes: AgentOutcome[] = await Promise.all(
       setups.map(async ({ transport, calls, db, engine }) => {
         let failures = 0;
+        let sharing: SharedMetadataReport | undefined;
         const failed = () => {
           failures += 1;
         };
         await untilDone(() => engine.fullSync(), failed);
         if (mode === 'shared') {
           const shared = new SharedMetadata({ engine, db, calls });
-          await untilDone(() => shared.run(), failed);
+          sharing = await untilDone(() => shared.run(), failed);
         } else {
           await untilDone(async () => {
             await engine.fetchMetadata();
@@ -106,6 +108,7 @@ export async function runAgentsBench(options: AgentsBenchOptions = {}) {
           failures,
           tickets: tickets.length,
           withMetadata: tickets.filter((t) => t.hasMetadata).length,
+          sharing,
         };
       }),
     );
@@ -152,6 +155,15 @@ export async function runAgentsBench(options: AgentsBenchOptions = {}) {
           m.quotaUnits - (before.byMethod[method]?.quotaUnits ?? 0),
         ]),
       ),
+      sharing:
+        mode === 'shared'
+          ? Object.fromEntries(
+              Object.keys(outcomes[0]?.sharing ?? {}).map((key) => [
+                key,
+                outcomes.reduce((sum, o) => sum + (o.sharing?.[key as keyof SharedMetadataReport] ?? 0), 0),
+              ]),
+            )
+          : undefined,
       perAgentUnits: {
         min: Math.min(...outcomes.map((o) => o.clientUnits)),
         max: Math.max(...outcomes.map((o) => o.clientUnits)),

@@ -90,7 +90,7 @@ export class SharedMetadata {
   private readonly covered = new Set<string>();
   private order: number[] = [];
   private pollCursor: string | undefined;
-  private report: SharedMetadataReport = emptyReport();
+  private readonly report: SharedMetadataReport = emptyReport();
 
   constructor(private readonly options: SharedMetadataOptions) {
     if (!options.engine.records)
@@ -106,27 +106,25 @@ export class SharedMetadata {
 
   /**
    * Fills in every ticket's metadata after a full sync, sharing the work with the mailbox's other agents.
-   * Safe to call again after a failure: what is stored, read or claimed is kept.
+   * Safe to call again after a failure: what is stored, read or claimed is kept, and the report adds up.
    */
   async run(): Promise<SharedMetadataReport> {
-    this.report = emptyReport();
     for (;;) {
       await this.takeSnapshots();
       const missing = await this.missingBySlice();
       if (missing.size === 0) break;
-      // A few stragglers in a published slice (tickets newer than its snapshot): fetching beats claiming.
-      const stragglers = [...missing.values()].filter(
-        (s) => this.covered.has(sliceKey(s.slice)) && s.threadIds.length <= MAX_BATCH_SIZE,
-      );
-      if (stragglers.length > 0) {
+      // A few stragglers (tickets newer than the snapshots): one batch costs less than claiming and publishing.
+      const total = [...missing.values()].reduce((sum, s) => sum + s.threadIds.length, 0);
+      const published = [...missing.values()].every((s) => this.covered.has(sliceKey(s.slice)));
+      if (published && total <= MAX_BATCH_SIZE) {
         this.report.fetched += await this.options.engine.fetchMetadata(
-          stragglers.flatMap((s) => s.threadIds),
+          [...missing.values()].flatMap((s) => s.threadIds),
         );
         continue;
       }
       const won = await this.claimNext(missing);
       if (won) {
-        this.report.fetched += await this.options.engine.fetchMetadata(won.threadIds);
+        await this.fetchSlice(won.threadIds);
         await this.publish(won.slice);
         continue;
       }
@@ -225,15 +223,15 @@ export class SharedMetadata {
     for (const [key, candidate] of missing) {
       const heldSince = this.claimedByOthers.get(key);
       if (heldSince !== undefined && this.now() - heldSince < this.claimTimeoutMs) continue;
-      const mine = await this.book.writeClaim(candidate.slice);
-      this.myClaims.add(mine);
-      const fresh = (await this.book.listClaims(candidate.slice)).filter(
-        (id) => this.myClaims.has(id) || this.now() - timeFromGmailId(id) < this.claimTimeoutMs,
-      );
-      const winner = fresh.reduce<string | undefined>(
-        (best, id) => (best === undefined || BigInt(`0x${id}`) < BigInt(`0x${best}`) ? id : best),
-        undefined,
-      );
+      // Look before claiming (5 units): a slice someone holds costs no claim (25 units) to find out.
+      const earlier = this.earliestFresh(await this.book.listClaims(candidate.slice));
+      if (earlier !== undefined && !this.myClaims.has(earlier)) {
+        this.report.claimsLost += 1;
+        this.claimedByOthers.set(key, timeFromGmailId(earlier));
+        continue;
+      }
+      if (earlier === undefined) this.myClaims.add(await this.book.writeClaim(candidate.slice));
+      const winner = this.earliestFresh(await this.book.listClaims(candidate.slice));
       if (winner === undefined || this.myClaims.has(winner)) {
         this.report.claimsWon += 1;
         return candidate;
@@ -242,6 +240,26 @@ export class SharedMetadata {
       this.claimedByOthers.set(key, timeFromGmailId(winner));
     }
     return undefined;
+  }
+
+  /** The claim that holds a slice: the earliest not yet abandoned (ours never count as abandoned). */
+  private earliestFresh(claimIds: readonly string[]): string | undefined {
+    return claimIds
+      .filter((id) => this.myClaims.has(id) || this.now() - timeFromGmailId(id) < this.claimTimeoutMs)
+      .reduce<string | undefined>(
+        (best, id) => (best === undefined || BigInt(`0x${id}`) < BigInt(`0x${best}`) ? id : best),
+        undefined,
+      );
+  }
+
+  /** Fetches a claimed slice until it is whole: a snapshot with holes would send every reader to Gmail. */
+  private async fetchSlice(threadIds: readonly string[]): Promise<void> {
+    let left = [...threadIds];
+    for (let tries = 0; tries < 5 && left.length > 0; tries++) {
+      this.report.fetched += await this.options.engine.fetchMetadata(left);
+      const stillMissing = await this.ticketsWithoutMetadata();
+      left = left.filter((id) => stillMissing.has(id));
+    }
   }
 
   /** Publishes everything this browser knows of the slice, fetched or read: later agents read one message. */
