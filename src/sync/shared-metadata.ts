@@ -128,7 +128,7 @@ export class SharedMetadata {
         await this.publish(won.slice);
         continue;
       }
-      await this.waitForNews();
+      await this.waitForNews([...missing.keys()]);
     }
     return this.report;
   }
@@ -281,11 +281,13 @@ export class SharedMetadata {
   }
 
   /** Waits until a record arrives in the mailbox (2 units a poll) or the oldest claim we wait on goes stale. */
-  private async waitForNews(): Promise<void> {
+  private async waitForNews(waitingOn: readonly string[]): Promise<void> {
     this.report.waits += 1;
     const recordsLabel = await this.book.recordsLabelId();
     this.pollCursor ??= (await readCursor(this.options.db, HISTORY_CURSOR))?.historyId;
-    const oldestClaim = Math.min(...this.claimedByOthers.values());
+    const oldestClaim = Math.min(
+      ...waitingOn.map((key) => this.claimedByOthers.get(key) ?? Number.POSITIVE_INFINITY),
+    );
     const giveUpAt = Number.isFinite(oldestClaim)
       ? oldestClaim + this.claimTimeoutMs
       : this.now() + this.pollMs;
