@@ -25,6 +25,8 @@ export interface AgentsBenchOptions {
 }
 
 interface AgentOutcome {
+  /** When its queues were usable: every ticket's labels known (the full sync by label membership). */
+  labelsSeconds: number;
   finishSeconds: number;
   clientUnits: number;
   rateLimited: number;
@@ -90,6 +92,7 @@ export async function runAgentsBench(options: AgentsBenchOptions = {}) {
           failures += 1;
         };
         await untilDone(() => engine.fullSync(), failed);
+        const labelsSeconds = (performance.now() - start) / 1000;
         if (mode === 'shared') {
           const shared = new SharedMetadata({ engine, db, calls });
           sharing = await untilDone(() => shared.run(), failed);
@@ -102,6 +105,7 @@ export async function runAgentsBench(options: AgentsBenchOptions = {}) {
         const finishSeconds = (performance.now() - start) / 1000;
         const tickets = await db.getAll('tickets');
         return {
+          labelsSeconds,
           finishSeconds,
           clientUnits: transport.stats.units,
           rateLimited: transport.stats.rateLimited,
@@ -149,6 +153,10 @@ export async function runAgentsBench(options: AgentsBenchOptions = {}) {
       lastFinishSeconds: round(last),
       firstFinishSeconds: round(Math.min(...finishes)),
       lastVsQuotaFloor: round(last / floor),
+      labelsUsableSeconds: {
+        first: round(Math.min(...outcomes.map((o) => o.labelsSeconds))),
+        last: round(Math.max(...outcomes.map((o) => o.labelsSeconds))),
+      },
       unitsByMethod: Object.fromEntries(
         Object.entries(after.byMethod).map(([method, m]) => [
           method.replace('gmail.users.', ''),
