@@ -73,7 +73,12 @@ export interface QueueBenchApi {
     limit: number;
     now: number;
   }): Promise<{ threadIds: string[]; total: number }>;
-  proposalTimeReads(args: { queues: QueueId[]; limit: number; now: number }): Promise<number[]>;
+  proposalTimeReads(args: {
+    queues: QueueId[];
+    limit: number;
+    now: number;
+    countOverdue: boolean;
+  }): Promise<number[]>;
   deleteDatabase(mailbox: string): Promise<void>;
 }
 
@@ -230,11 +235,11 @@ window.labeldeskQueueBench = {
     return readProposalPage(queue, limit, now);
   },
 
-  async proposalTimeReads({ queues, limit, now }) {
+  async proposalTimeReads({ queues, limit, now, countOverdue }) {
     const ms: number[] = [];
     for (const queue of queues) {
       const start = performance.now();
-      await readProposalPage(queue, limit, now);
+      await readProposalPage(queue, limit, now, countOverdue);
       ms.push(performance.now() - start);
     }
     return ms;
