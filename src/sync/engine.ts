@@ -11,7 +11,13 @@
  */
 import { createLabelCodec, type LabelCodec, type SingleValuedCategory } from '../core/label-codec';
 import { parseMailbox } from '../core/mail-address';
-import type { TicketLabelState } from '../core/ticket';
+import {
+  type TicketLabelState,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketTag,
+  tagPath,
+} from '../core/ticket';
 import { ticketReference } from '../core/ticket-reference';
 import { header } from '../core/ticket-rule';
 import { GmailApiError } from '../gmail/api/errors';
@@ -137,6 +143,11 @@ export class SyncEngine {
   private readonly sentValues = new Map<string, Map<TicketField, string | null>>();
   /** Polls and the store writes after a modify take turns, so an older answer never overwrites a newer one. */
   private turn: Promise<void> = Promise.resolve();
+  /**
+   * Writers of ticket rows take turns from reading the outbox to writing the row, with no network call in
+   * between, so a row's fields always equal its labels with the unsent changes laid over them.
+   */
+  private storeTurn: Promise<void> = Promise.resolve();
   /** Notes and activity shared through the mailbox; present when the mailbox address is known. */
   readonly records: RecordBook | undefined;
 
@@ -209,6 +220,15 @@ export class SyncEngine {
     return run;
   }
 
+  private inStoreTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.storeTurn.then(work, work);
+    this.storeTurn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
   /** Rebuilds every ticket's labels from label membership. Metadata is left for `fetchMetadata`. */
   fullSync(): Promise<FullSyncReport> {
     return this.inTurn(() => this.fullSyncNow());
@@ -235,6 +255,16 @@ export class SyncEngine {
       } while (pageToken);
     }
 
+    const { writes, removed } = await this.inStoreTurn(() => this.storeMembership(membership, labels));
+    await this.records?.readAll();
+    await advanceCursor(this.db, HISTORY_CURSOR, profile.historyId, this.now());
+    return { tickets: writes, removed, labelsListed, historyId: profile.historyId };
+  }
+
+  private async storeMembership(
+    membership: ReadonlyMap<string, ReadonlySet<string>>,
+    labels: LabelDirectory,
+  ): Promise<{ writes: number; removed: number }> {
     const stored = new Map((await this.db.getAll('tickets')).map((t) => [t.threadId, t]));
     const outbox = new Map<string, OutboxChange[]>();
     for (const change of (await this.db.getAll('outbox')).sort((a, b) => a.seq - b.seq)) {
@@ -260,9 +290,7 @@ export class SyncEngine {
       }
     }
     for (let i = 0; i < writes.length; i += 500) await putTickets(this.db, writes.slice(i, i + 500));
-    await this.records?.readAll();
-    await advanceCursor(this.db, HISTORY_CURSOR, profile.historyId, this.now());
-    return { tickets: writes.length, removed, labelsListed, historyId: profile.historyId };
+    return { writes: writes.length, removed };
   }
 
   /** One poll: replays history since the cursor. Falls back to a full sync when there is no usable cursor. */
@@ -320,6 +348,29 @@ export class SyncEngine {
         ].map((c) => c.message.threadId),
       ),
     );
+    const { changes, repairs } = await this.inStoreTurn(() =>
+      this.storeHistory(records, threadIds, labels, cursor.historyId, sentBefore),
+    );
+    if (repairs.length > 0) await this.writeRepairs(repairs, labels);
+    const recordsLabel = labels.idOf(this.codec.recordsLabel);
+    if (this.records && recordsLabel !== undefined) {
+      const newRecords = [...changes.values()].flatMap((c) =>
+        c.messagesAdded.filter((m) => m.labelIds.includes(recordsLabel)).map((m) => m.id),
+      );
+      if (newRecords.length > 0) await this.records.read(newRecords);
+    }
+    await advanceCursor(this.db, HISTORY_CURSOR, latest, this.now());
+    return { fullSync: null, threadsChanged: changes.size, historyId: latest };
+  }
+
+  /** Folds a poll's history into the stored tickets; answers the changes and the decisive repairs to write. */
+  private async storeHistory(
+    records: readonly HistoryRecord[],
+    threadIds: ReadonlySet<string>,
+    labels: LabelDirectory,
+    windowStart: string,
+    sentBefore: ReadonlyMap<string, ReadonlyMap<TicketField, string | null>>,
+  ) {
     const stored = new Map((await getTickets(this.db, [...threadIds])).map((t) => [t.threadId, t]));
     const changes = foldHistory(records, (threadId) => {
       const record = stored.get(threadId);
@@ -340,7 +391,7 @@ export class SyncEngine {
       }
       // A label of a known thread that this window did not add was there before the window: it is older
       // than every label the window added, which is evidence too (two such labels stay undecided).
-      if (previous) for (const name of names) if (!addedAt.has(name)) addedAt.set(name, cursor.historyId);
+      if (previous) for (const name of names) if (!addedAt.has(name)) addedAt.set(name, windowStart);
       // A thread we have never seen carries labels the window does not show: a full read settles it later.
       const repair = this.codec.repair(names, previous ? addedAt : undefined);
       const pending = await pendingChanges(this.db, change.threadId);
@@ -366,16 +417,7 @@ export class SyncEngine {
       writes.push(ticket);
     }
     await putTickets(this.db, writes);
-    if (repairs.length > 0) await this.writeRepairs(repairs, labels);
-    const recordsLabel = labels.idOf(this.codec.recordsLabel);
-    if (this.records && recordsLabel !== undefined) {
-      const newRecords = [...changes.values()].flatMap((c) =>
-        c.messagesAdded.filter((m) => m.labelIds.includes(recordsLabel)).map((m) => m.id),
-      );
-      if (newRecords.length > 0) await this.records.read(newRecords);
-    }
-    await advanceCursor(this.db, HISTORY_CURSOR, latest, this.now());
-    return { fullSync: null, threadsChanged: changes.size, historyId: latest };
+    return { changes, repairs };
   }
 
   /**
@@ -423,23 +465,45 @@ export class SyncEngine {
    * Returns the change as queued, for undo.
    */
   async changeTicket(threadId: string, next: TicketLabelState, agent?: string): Promise<OutboxChange | null> {
+    const labels = await this.directory();
+    return this.inStoreTurn(() => this.queueChange(threadId, next, agent, labels));
+  }
+
+  /**
+   * Changes only the fields in `patch`, applied to the ticket as this browser knows it at that moment, so a
+   * poll that landed after the agent's screen was drawn is never undone by a field the agent did not touch.
+   * Prefer it to `changeTicket` whenever the caller knows which fields the agent changed.
+   */
+  async updateTicket(threadId: string, patch: TicketPatch, agent?: string): Promise<OutboxChange | null> {
+    const labels = await this.directory();
+    return this.inStoreTurn(() =>
+      this.queueChange(threadId, (current) => applyPatch(current, patch), agent, labels),
+    );
+  }
+
+  private async queueChange(
+    threadId: string,
+    wanted: TicketLabelState | ((current: TicketLabelState) => TicketLabelState),
+    agent: string | undefined,
+    labels: LabelDirectory,
+  ): Promise<OutboxChange | null> {
     const record = await getTicket(this.db, threadId);
     if (!record) throw new Error(`No ticket ${threadId} in this browser yet`);
-    const labels = await this.directory();
     const currentNames = record.labelIds
       .map((id) => labels.nameOf(id))
       .filter((n): n is string => n !== undefined);
     const pending = await pendingChanges(this.db, threadId);
     const effective = applyNames(currentNames, pending);
+    const next = typeof wanted === 'function' ? wanted(this.codec.repair(effective).state ?? record) : wanted;
     const diff = this.codec.diff(effective, next);
     if (diff.add.length === 0 && diff.remove.length === 0) return null;
     // Removing one value of a field names the value wanted too: if this browser's view held two (a race
     // not yet repaired) and Gmail only the removed one, the modify must not leave the field empty.
-    const wanted = this.codec.encode(next);
+    const wantedNames = this.codec.encode(next);
     for (const name of diff.remove) {
       const field = this.fieldOf(name);
       if (!field) continue;
-      const keep = wanted.find((w) => this.fieldOf(w)?.category === field.category);
+      const keep = wantedNames.find((w) => this.fieldOf(w)?.category === field.category);
       if (keep && !diff.add.some((n) => n.toLowerCase() === keep.toLowerCase())) diff.add.push(keep);
     }
     const queued = await enqueueChange(
@@ -447,9 +511,7 @@ export class SyncEngine {
       { threadId, ...diff, ...(agent ? { agent } : {}) },
       this.now(),
     );
-    // Read again: a poll may have stored newer labels while the change was queued.
-    const latest = (await getTicket(this.db, threadId)) ?? record;
-    await putTickets(this.db, [{ ...stripDerived(latest), ...next, ...clearAbsent(next) }]);
+    await putTickets(this.db, [{ ...stripDerived(record), ...next, ...clearAbsent(next) }]);
     return queued;
   }
 
@@ -672,15 +734,17 @@ export class SyncEngine {
     messages: { labelIds: string[] }[] | undefined,
   ): Promise<void> {
     if (!messages) return;
-    const record = await getTicket(this.db, threadId);
-    if (!record) return;
-    const labelIds = [...new Set(messages.flatMap((m) => m.labelIds))];
     const labels = await this.directory();
-    const names = labelIds.map((id) => labels.nameOf(id)).filter((n): n is string => n !== undefined);
-    const state = this.codec.repair(names).state;
-    if (!state) return;
-    const shown = await this.withPendingChanges(threadId, state);
-    await putTickets(this.db, [{ ...stripDerived(record), ...shown, ...clearAbsent(shown), labelIds }]);
+    await this.inStoreTurn(async () => {
+      const record = await getTicket(this.db, threadId);
+      if (!record) return;
+      const labelIds = [...new Set(messages.flatMap((m) => m.labelIds))];
+      const names = labelIds.map((id) => labels.nameOf(id)).filter((n): n is string => n !== undefined);
+      const state = this.codec.repair(names).state;
+      if (!state) return;
+      const shown = await this.withPendingChanges(threadId, state);
+      await putTickets(this.db, [{ ...stripDerived(record), ...shown, ...clearAbsent(shown), labelIds }]);
+    });
   }
 
   /**
@@ -722,6 +786,32 @@ export class SyncEngine {
     if (state.group === undefined) delete next.group;
     return next;
   }
+}
+
+/** The fields an agent changed: `null` clears a field, tags are added and removed one by one. */
+export interface TicketPatch {
+  status?: TicketStatus;
+  priority?: TicketPriority | null;
+  assignee?: string | null;
+  group?: string | null;
+  addTags?: readonly TicketTag[];
+  removeTags?: readonly TicketTag[];
+}
+
+export function applyPatch(current: TicketLabelState, patch: TicketPatch): TicketLabelState {
+  const next: TicketLabelState = { ...current, tags: [...current.tags] };
+  if (patch.status !== undefined) next.status = patch.status;
+  if (patch.priority === null) delete next.priority;
+  else if (patch.priority !== undefined) next.priority = patch.priority;
+  if (patch.assignee === null) delete next.assignee;
+  else if (patch.assignee !== undefined) next.assignee = patch.assignee;
+  if (patch.group === null) delete next.group;
+  else if (patch.group !== undefined) next.group = patch.group;
+  const key = (t: TicketTag) => tagPath(t).toLowerCase();
+  const removed = new Set((patch.removeTags ?? []).map(key));
+  next.tags = next.tags.filter((t) => !removed.has(key(t)));
+  for (const tag of patch.addTags ?? []) if (!next.tags.some((t) => key(t) === key(tag))) next.tags.push(tag);
+  return next;
 }
 
 function applyNames(

@@ -140,6 +140,26 @@ describe('the fault soak, case by case', () => {
     );
   });
 
+  it('an agent changing one field never undoes a field a poll brought in after their screen was drawn', async () => {
+    const [a, b] = [await mailbox.agent('anna'), await mailbox.agent('sam')];
+    await a.engine.fullSync();
+    await b.engine.fullSync();
+    const ticket = await openTicket(a);
+    // Anna's screen shows the ticket; Sam moves it to Returns; Anna's poll brings that in before her click.
+    await b.engine.updateTicket(ticket.threadId, { group: 'Returns', addTags: [{ what: 'VIP' }] });
+    await b.engine.flushOutbox();
+    await a.engine.incrementalSync();
+    await a.engine.updateTicket(ticket.threadId, { priority: 'Urgent' });
+    await a.engine.flushOutbox();
+    expect(await gmailLabels(ticket.threadId)).toEqual(
+      expect.arrayContaining(['Helpdesk/Group/Returns', 'Helpdesk/Priority/Urgent', 'Helpdesk/Tag/VIP']),
+    );
+    // The whole-state call, fed the screen's stale copy, would have put the old group back.
+    await a.engine.changeTicket(ticket.threadId, { ...ticket, priority: 'Low' });
+    const diff = await a.db.getAll('outbox');
+    expect(diff.flatMap((c) => c.remove)).toContain('Helpdesk/Group/Returns');
+  });
+
   it('writes a decisive repair back to Gmail, and a second browser agrees instead of fighting', async () => {
     const [a, b] = [await mailbox.agent('anna'), await mailbox.agent('sam')];
     await a.engine.fullSync();
