@@ -21,7 +21,7 @@ import { staticTokenSource } from '../../src/gmail/api/token-source';
 import { createTransport } from '../../src/gmail/api/transport';
 import { type LabeldeskDatabase, openLabeldeskDatabase } from '../../src/store/db';
 import { getTicket } from '../../src/store/ticket-store';
-import { SyncEngine, type SyncNotice } from '../../src/sync/engine';
+import { SyncEngine, type SyncNotice, type TicketPatch } from '../../src/sync/engine';
 import { DEFAULT_QUOTA_OPTIONS, QuotaBudget } from '../../src/sync/quota-budget';
 import { startStandin } from '../gmail-standin/index';
 
@@ -189,43 +189,35 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const record = await getTicket(worker.db, threadId);
     // A ticket vanishing from an agent's store means Gmail lost its status: stop, that is the bug.
     if (!record) throw new Error(`${agent.name} lost ticket ${threadId} from its store`);
-    const next: TicketLabelState = {
-      status: record.status,
-      tags: record.tags,
-      ...(record.priority ? { priority: record.priority } : {}),
-      ...(record.assignee ? { assignee: record.assignee } : {}),
-      ...(record.group ? { group: record.group } : {}),
-    };
+    // The agent changes one field, as a click in the sidebar does; the engine applies it to what it knows then.
     const roll = random();
     let field: Field;
     let value: string;
+    let patch: TicketPatch;
     if (roll < 0.3) {
+      value = pick(TICKET_STATUSES);
       field = 'status';
-      next.status = pick(TICKET_STATUSES) as TicketStatus;
-      value = next.status;
+      patch = { status: value as TicketStatus };
     } else if (roll < 0.5) {
+      value = pick(TICKET_PRIORITIES);
       field = 'priority';
-      next.priority = pick(TICKET_PRIORITIES) as TicketPriority;
-      value = next.priority;
+      patch = { priority: value as TicketPriority };
     } else if (roll < 0.65) {
+      value = pick(AGENT_NAMES);
       field = 'assignee';
-      next.assignee = pick(AGENT_NAMES);
-      value = next.assignee;
+      patch = { assignee: value };
     } else if (roll < 0.8) {
+      value = pick(GROUPS);
       field = 'group';
-      next.group = pick(GROUPS);
-      value = next.group;
+      patch = { group: value };
     } else {
       const tag = pick(TAGS);
-      const path = tag.why ? `${tag.what}/${tag.why}` : tag.what;
-      field = `tag:${path}`;
-      const has = next.tags.some((t) => t.what === tag.what && t.why === tag.why);
-      next.tags = has
-        ? next.tags.filter((t) => !(t.what === tag.what && t.why === tag.why))
-        : [...next.tags, tag];
+      field = `tag:${tag.why ? `${tag.what}/${tag.why}` : tag.what}`;
+      const has = record.tags.some((t) => t.what === tag.what && t.why === tag.why);
       value = has ? 'absent' : 'present';
+      patch = has ? { removeTags: [tag] } : { addTags: [tag] };
     }
-    const queued = await worker.engine.changeTicket(threadId, next, agent.name);
+    const queued = await worker.engine.updateTicket(threadId, patch, agent.name);
     if (queued) {
       effectiveChanges += 1;
       agent.ledger.set(`${threadId}|${field}`, value);
