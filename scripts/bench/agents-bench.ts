@@ -22,6 +22,7 @@ export interface AgentsBenchOptions {
   threads?: number;
   ticketShare?: number;
   mode?: 'shared' | 'independent';
+  ticketsPerSlice?: number;
 }
 
 interface AgentOutcome {
@@ -94,7 +95,12 @@ export async function runAgentsBench(options: AgentsBenchOptions = {}) {
         await untilDone(() => engine.fullSync(), failed);
         const labelsSeconds = (performance.now() - start) / 1000;
         if (mode === 'shared') {
-          const shared = new SharedMetadata({ engine, db, calls });
+          const shared = new SharedMetadata({
+            engine,
+            db,
+            calls,
+            ...(options.ticketsPerSlice ? { ticketsPerSlice: options.ticketsPerSlice } : {}),
+          });
           sharing = await untilDone(() => shared.run(), failed);
         } else {
           await untilDone(async () => {

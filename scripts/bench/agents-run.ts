@@ -11,6 +11,7 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '2000' },
     'ticket-share': { type: 'string', default: '0.2' },
     mode: { type: 'string', default: 'shared' },
+    'tickets-per-slice': { type: 'string' },
   },
 });
 if (values.mode !== 'shared' && values.mode !== 'independent') {
@@ -22,5 +23,6 @@ const result = await runAgentsBench({
   threads: Number(values.threads),
   ticketShare: Number(values['ticket-share']),
   mode: values.mode,
+  ...(values['tickets-per-slice'] ? { ticketsPerSlice: Number(values['tickets-per-slice']) } : {}),
 });
 console.log(JSON.stringify({ bench: 'agents', ...result }));

@@ -124,7 +124,7 @@ export class SharedMetadata {
       }
       const won = await this.claimNext(missing);
       if (won) {
-        await this.fetchSlice(won.threadIds);
+        await this.fetchSlice(won.slice, won.threadIds);
         await this.publish(won.slice);
         continue;
       }
@@ -252,11 +252,21 @@ export class SharedMetadata {
       );
   }
 
-  /** Fetches a claimed slice until it is whole: a snapshot with holes would send every reader to Gmail. */
-  private async fetchSlice(threadIds: readonly string[]): Promise<void> {
+  /**
+   * Fetches a claimed slice until it is whole: a snapshot with holes would send every reader to Gmail.
+   * The claim is renewed while the fetch runs, so a slow fetch under a busy quota is not taken for dead.
+   */
+  private async fetchSlice(slice: TicketSlice, threadIds: readonly string[]): Promise<void> {
+    let claimedAt = this.now();
     let left = [...threadIds];
     for (let tries = 0; tries < 5 && left.length > 0; tries++) {
-      this.report.fetched += await this.options.engine.fetchMetadata(left);
+      for (let i = 0; i < left.length; i += MAX_BATCH_SIZE) {
+        if (this.now() - claimedAt > this.claimTimeoutMs / 3) {
+          this.myClaims.add(await this.book.writeClaim(slice));
+          claimedAt = this.now();
+        }
+        this.report.fetched += await this.options.engine.fetchMetadata(left.slice(i, i + MAX_BATCH_SIZE));
+      }
       const stillMissing = await this.ticketsWithoutMetadata();
       left = left.filter((id) => stillMissing.has(id));
     }
