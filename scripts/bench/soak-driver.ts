@@ -163,7 +163,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   }
   for (const agent of agents) await agent.worker.engine.fullSync();
 
-  const startProfile = await client.users.getProfile({ userId: 'me' });
+  const startProfile = await referee(() => client.users.getProfile({ userId: 'me' }));
   const startHistoryId = startProfile.data.historyId as string;
   const statsBefore = await standinStats(standin.url);
 
@@ -267,11 +267,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const statsAfter = await standinStats(standin.url);
 
   // The referee: what Gmail holds, read with the official client.
-  const labelList = (await client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+  const labelList = (await referee(() => client.users.labels.list({ userId: 'me' }))).data.labels ?? [];
   const labelName = new Map(labelList.map((l) => [l.id as string, l.name as string]));
   const gmailNames = new Map<string, string[]>();
   for (const threadId of inPlay) {
-    const thread = await client.users.threads.get({ userId: 'me', id: threadId, format: 'minimal' });
+    const thread = await referee(() =>
+      client.users.threads.get({ userId: 'me', id: threadId, format: 'minimal' }),
+    );
     const ids = new Set((thread.data.messages ?? []).flatMap((m) => m.labelIds ?? []));
     gmailNames.set(
       threadId,
@@ -395,13 +397,15 @@ async function historyOrder(
   const order: HistoryOrder = new Map();
   let pageToken: string | undefined;
   do {
-    const page = await client.users.history.list({
-      userId: 'me',
-      startHistoryId,
-      maxResults: 500,
-      historyTypes: ['labelAdded', 'labelRemoved'],
-      ...(pageToken ? { pageToken } : {}),
-    });
+    const page = await referee(() =>
+      client.users.history.list({
+        userId: 'me',
+        startHistoryId,
+        maxResults: 500,
+        historyTypes: ['labelAdded', 'labelRemoved'],
+        ...(pageToken ? { pageToken } : {}),
+      }),
+    );
     for (const record of page.data.history ?? []) {
       const id = BigInt(record.id as string);
       for (const [kind, list] of [
@@ -463,4 +467,17 @@ async function standinStats(url: string): Promise<StandinStats> {
 async function control(url: string, path: string, body: unknown): Promise<void> {
   const response = await fetch(`${url}/__standin/${path}`, { method: 'POST', body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
+
+/** The referee reads Gmail after the storm; at Gmail's own quota it may meet a 429 and waits its turn. */
+async function referee<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const status = (error as { response?: { status?: number } }).response?.status;
+      if (status !== 429 || attempt >= 120) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
 }
