@@ -109,6 +109,8 @@ export class SharedMetadata {
    * Safe to call again after a failure: what is stored, read or claimed is kept, and the report adds up.
    */
   async run(): Promise<SharedMetadataReport> {
+    // Tickets Gmail keeps refusing (not 404: fetchMetadata settles those) are left for the next run.
+    let stragglerRounds = 0;
     for (;;) {
       await this.takeSnapshots();
       const missing = await this.missingBySlice();
@@ -117,6 +119,7 @@ export class SharedMetadata {
       const total = [...missing.values()].reduce((sum, s) => sum + s.threadIds.length, 0);
       const published = [...missing.values()].every((s) => this.covered.has(sliceKey(s.slice)));
       if (published && total <= MAX_BATCH_SIZE) {
+        if (++stragglerRounds > 3) break;
         this.report.fetched += await this.options.engine.fetchMetadata(
           [...missing.values()].flatMap((s) => s.threadIds),
         );
