@@ -58,7 +58,13 @@ async function main(): Promise<number> {
   const profile = await calls.getProfile();
   const db = await openLabeldeskDatabase(profile.emailAddress);
   const notices: SyncNotice[] = [];
-  const engine = new SyncEngine({ db, calls, onNotice: (n) => notices.push(n) });
+  const engine = new SyncEngine({
+    db,
+    calls,
+    mailbox: profile.emailAddress,
+    triage: { teamAddresses: [profile.emailAddress] },
+    onNotice: (n) => notices.push(n),
+  });
   const sync = await engine.incrementalSync();
   const metadata = await engine.fetchMetadata();
   const flush = await engine.flushOutbox();

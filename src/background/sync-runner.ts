@@ -110,6 +110,8 @@ export class SyncRunner {
       db,
       calls,
       mailbox,
+      // The team is the mailbox itself until the team set-up (agents' own addresses) exists.
+      triage: { teamAddresses: [mailbox] },
       onNotice: (notice) => this.services.onNotice?.(mailbox, notice),
     });
     return { engine, calls, running: undefined, verified: false };

@@ -19,7 +19,8 @@ import {
   tagPath,
 } from '../core/ticket';
 import { ticketReference } from '../core/ticket-reference';
-import { header } from '../core/ticket-rule';
+import { header, type TicketRule } from '../core/ticket-rule';
+import { newTicketState, stateAfterArrival } from '../core/triage';
 import { GmailApiError } from '../gmail/api/errors';
 import type { MessageMetadata, SyncCalls } from '../gmail/api/sync-calls';
 import { MAX_BATCH_SIZE } from '../gmail/api/transport';
@@ -36,7 +37,7 @@ import {
 import type { OutboxChange, TicketRecord } from '../store/schema';
 import { deleteTicket, getTicket, getTickets, putTickets, type TicketInput } from '../store/ticket-store';
 import { retryDelayMs } from './backoff';
-import { foldHistory, type HistoryRecord } from './history-apply';
+import { foldHistory, type HistoryRecord, type ThreadChange } from './history-apply';
 import { RecordBook } from './record-book';
 
 export const HISTORY_CURSOR = 'history';
@@ -53,6 +54,11 @@ export interface SyncOptions {
   onNotice?: (notice: SyncNotice) => void;
   /** After this long a change marked as being sent is presumed orphaned by a killed worker and sent again. */
   staleSendingMs?: number;
+  /**
+   * Triage arriving mail with this rule: a new customer thread in the inbox becomes a New ticket, and a
+   * customer's message reopens a Solved or Pending one. Without a rule, sync only mirrors labels.
+   */
+  triage?: TicketRule;
 }
 
 /** The single-valued ticket fields, as the agent sees them; tags merge per label and never override. */
@@ -352,6 +358,7 @@ export class SyncEngine {
       this.storeHistory(records, threadIds, labels, cursor.historyId, sentBefore),
     );
     if (repairs.length > 0) await this.writeRepairs(repairs, labels);
+    if (this.options.triage) await this.triageArrivals(changes.values(), labels, this.options.triage);
     const recordsLabel = labels.idOf(this.codec.recordsLabel);
     if (this.records && recordsLabel !== undefined) {
       const newRecords = [...changes.values()].flatMap((c) =>
@@ -418,6 +425,133 @@ export class SyncEngine {
     }
     await putTickets(this.db, writes);
     return { changes, repairs };
+  }
+
+  /**
+   * Mail that arrived in this poll: new customer threads become New tickets, a customer's message reopens
+   * a Solved or Pending ticket, and the ticket's response times follow. The changes go through the outbox
+   * like an agent's; "New never beats a person's status" keeps a slow browser from undoing triage.
+   */
+  private async triageArrivals(changes: Iterable<ThreadChange>, labels: LabelDirectory, rule: TicketRule) {
+    const recordsLabel = labels.idOf(this.codec.recordsLabel);
+    const arrivals = [...changes].filter((c) =>
+      c.messagesAdded.some(
+        (m) =>
+          !m.labelIds.includes('DRAFT') && (recordsLabel === undefined || !m.labelIds.includes(recordsLabel)),
+      ),
+    );
+    if (arrivals.length === 0) return;
+    const tickets = new Map(
+      (
+        await getTickets(
+          this.db,
+          arrivals.map((c) => c.threadId),
+        )
+      ).map((t) => [t.threadId, t]),
+    );
+    // What to read: every new message of a ticket, and the first message of a thread that is not one yet.
+    const wanted = new Set<string>();
+    for (const change of arrivals) {
+      if (tickets.has(change.threadId)) {
+        for (const m of change.messagesAdded) if (!m.labelIds.includes('DRAFT')) wanted.add(m.id);
+      } else if (change.labelIds.has('INBOX')) {
+        wanted.add(change.threadId);
+      }
+    }
+    const ids = [...wanted];
+    const metadata = new Map<string, MessageMetadata>();
+    for (let i = 0; i < ids.length; i += MAX_BATCH_SIZE) {
+      const chunk = ids.slice(i, i + MAX_BATCH_SIZE);
+      for (const [index, result] of (await this.calls.messageMetadata(chunk)).entries()) {
+        if (result.ok) metadata.set(chunk[index] as string, result.value);
+      }
+    }
+    for (const change of arrivals) {
+      const ticket = tickets.get(change.threadId);
+      if (!ticket) {
+        const first = metadata.get(change.threadId);
+        if (!first) continue;
+        const state = newTicketState(
+          { labelIds: first.labelIds, headers: first.payload.headers },
+          [...change.labelIds],
+          rule,
+        );
+        if (state) await this.makeTicket(change.threadId, [...change.labelIds], first, labels);
+        continue;
+      }
+      const messages = change.messagesAdded
+        .map((m) => metadata.get(m.id))
+        .filter((m): m is MessageMetadata => !!m);
+      await this.noteResponseTimes(ticket, messages, rule);
+      for (const message of messages) {
+        const current = (await getTicket(this.db, change.threadId)) ?? ticket;
+        const next = stateAfterArrival(
+          current,
+          { labelIds: message.labelIds, headers: message.payload.headers },
+          rule,
+        );
+        if (next) await this.updateTicket(change.threadId, { status: next.status }, 'Labeldesk');
+      }
+    }
+  }
+
+  /** A thread the rule accepts becomes a New ticket here at once, and in Gmail when the outbox sends it. */
+  private async makeTicket(
+    threadId: string,
+    labelIds: string[],
+    first: MessageMetadata,
+    labels: LabelDirectory,
+  ) {
+    await this.inStoreTurn(async () => {
+      if (await getTicket(this.db, threadId)) return null;
+      const placeholder: TicketInput = {
+        threadId,
+        reference: ticketReference(threadId),
+        subject: '',
+        status: 'New',
+        tags: [],
+        createdAt: timeFromGmailId(threadId),
+        labelIds,
+        hasMetadata: false,
+      };
+      const record = withMetadata({ ...placeholder, tagKeys: [] }, first);
+      await putTickets(this.db, [record]);
+      return this.queueChange(threadId, { status: 'New', tags: [] }, 'Labeldesk', labels);
+    });
+  }
+
+  /** The first team reply and the last customer message, from the new messages' dates. */
+  private async noteResponseTimes(
+    ticket: TicketRecord,
+    messages: readonly MessageMetadata[],
+    rule: TicketRule,
+  ) {
+    let firstResponseAt = ticket.firstResponseAt;
+    let lastCustomerMessageAt = ticket.lastCustomerMessageAt;
+    for (const message of messages) {
+      const at = Number(message.internalDate);
+      if (message.labelIds.includes('SENT')) {
+        if (firstResponseAt === undefined || at < firstResponseAt) firstResponseAt = at;
+      } else if (
+        stateAfterArrival(
+          { status: 'Solved', tags: [] },
+          { labelIds: message.labelIds, headers: message.payload.headers },
+          rule,
+        )
+      ) {
+        lastCustomerMessageAt = Math.max(lastCustomerMessageAt ?? 0, at);
+      }
+    }
+    if (firstResponseAt === ticket.firstResponseAt && lastCustomerMessageAt === ticket.lastCustomerMessageAt)
+      return;
+    await this.inStoreTurn(async () => {
+      const current = await getTicket(this.db, ticket.threadId);
+      if (!current) return;
+      const next = stripDerived(current);
+      if (firstResponseAt !== undefined) next.firstResponseAt = firstResponseAt;
+      if (lastCustomerMessageAt !== undefined) next.lastCustomerMessageAt = lastCustomerMessageAt;
+      await putTickets(this.db, [next]);
+    });
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { TicketRule } from '../../src/core/ticket-rule';
 import { createSyncCalls } from '../../src/gmail/api/sync-calls';
 import { staticTokenSource } from '../../src/gmail/api/token-source';
 import { createTransport } from '../../src/gmail/api/transport';
@@ -14,7 +15,11 @@ import { startTestStandin } from '../conformance/standin-harness';
 
 let agentCount = 0;
 
-export async function startAgent(standinUrl: string, name: string, options: { maxAttempts?: number } = {}) {
+export async function startAgent(
+  standinUrl: string,
+  name: string,
+  options: { maxAttempts?: number; triage?: TicketRule } = {},
+) {
   agentCount += 1;
   const db = await openLabeldeskDatabase(`agent-${agentCount}-${name}@northwind-shop.example`);
   const budget = new QuotaBudget(Date.now, { ...DEFAULT_QUOTA_OPTIONS, initialUnitsPerSecond: 250 });
@@ -31,6 +36,7 @@ export async function startAgent(standinUrl: string, name: string, options: { ma
     db,
     calls: createSyncCalls(transport),
     mailbox: 'support@northwind-shop.example',
+    ...(options.triage ? { triage: options.triage } : {}),
     onNotice: (notice) => notices.push(notice),
     // Failed outbox changes come due again at once in tests (no jitter).
     random: () => 0,
@@ -62,7 +68,7 @@ export async function control(url: string, path: string, body: unknown): Promise
  */
 export function useDemoMailbox(): {
   env: () => Awaited<ReturnType<typeof startTestStandin>>;
-  agent: (name: string, options?: { maxAttempts?: number }) => Promise<Agent>;
+  agent: (name: string, options?: { maxAttempts?: number; triage?: TicketRule }) => Promise<Agent>;
 } {
   let env: Awaited<ReturnType<typeof startTestStandin>> | undefined;
   let agents: Agent[] = [];
