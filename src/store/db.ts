@@ -4,6 +4,7 @@
  * failed step leaves the previous version intact.
  */
 import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { rebuildQueueIndex } from './queue-index';
 import type { LabeldeskDB } from './schema';
 
 export type LabeldeskDatabase = IDBPDatabase<LabeldeskDB>;
@@ -33,6 +34,11 @@ export const MIGRATIONS: readonly Migration[] = [
   function addSharedRecords(db) {
     const records = db.createObjectStore('records', { keyPath: 'id' });
     records.createIndex('threadId', 'threadId');
+  },
+  function addQueueCountsAndDueEntries(db, tx) {
+    db.createObjectStore('queueCounts');
+    // Entries now include the SLA-due pseudo-queue and counts: rebuild both from the stored tickets.
+    rebuildQueueIndex(tx).catch(() => tx.abort());
   },
 ];
 

@@ -119,6 +119,14 @@ export interface LabeldeskDB extends DBSchema {
     key: string;
     value: SyncCursor;
   };
+  /**
+   * How many entries each queue has, kept in the same transaction as the entries: a queue's total is one
+   * read, where counting its range would walk every entry (30,000 in a large "All open").
+   */
+  queueCounts: {
+    key: string;
+    value: number;
+  };
   /** Shared records read from the mailbox (notes, activity), keyed by their writer-chosen id. */
   records: {
     key: string;

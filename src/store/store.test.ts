@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { queueKey, queueKeysOf } from '../core/queues';
 import { ticketReference } from '../core/ticket-reference';
 import { advanceCursor, readCursor } from './cursors';
 import { databaseName, type LabeldeskDatabase, openLabeldeskDatabase, SCHEMA_VERSION } from './db';
@@ -15,6 +16,7 @@ import {
 import type { CorruptRecordReport } from './schema';
 import {
   countQueues,
+  deleteTicket,
   getTicket,
   putTickets,
   readQueue,
@@ -56,6 +58,7 @@ describe('the schema', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'cursors',
       'outbox',
+      'queueCounts',
       'queueEntries',
       'rebuild',
       'records',
@@ -63,14 +66,19 @@ describe('the schema', () => {
     ]);
   });
 
-  it('upgrades from every earlier version, keeping what was stored', async () => {
+  it('upgrades from every earlier version, keeping what was stored and indexing it', async () => {
     for (let from = 1; from < SCHEMA_VERSION; from++) {
       const name = `upgrade-from-${from}@example.com`;
       const old = await openLabeldeskDatabase(name, { version: from });
-      await putTickets(old, [ticket(1)]);
+      // What that version wrote: the ticket row (its queue index is rebuilt by the migration to v3).
+      await old.put('tickets', { ...ticket(1, { status: 'Open', assignee: 'Yuki Tanaka' }), tagKeys: [] });
       old.close();
       const current = await openLabeldeskDatabase(name);
       expect(await getTicket(current, ticket(1).threadId)).toBeDefined();
+      expect((await readQueue(current, { kind: 'all-open' }, { limit: 5, now: t0 })).total).toBe(1);
+      expect(
+        await countQueues(current, [{ kind: 'mine', agent: 'Yuki Tanaka' }, { kind: 'unassigned' }]),
+      ).toEqual([1, 0]);
       current.close();
     }
   });
@@ -150,6 +158,61 @@ describe('queues', () => {
     const overdue = await readQueue(db, { kind: 'overdue' }, { limit: 10, now: t0 });
     expect(overdue.tickets.map((t) => t.subject)).toEqual(['Ticket 4', 'Ticket 1']);
     expect((await readQueue(db, { kind: 'overdue' }, { limit: 10, now: t0 + 2 * HOUR })).total).toBe(3);
+  });
+});
+
+describe('the queue index', () => {
+  it('keeps every count equal to its entries through many puts and deletes', async () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const statuses = ['New', 'Open', 'Pending', 'On hold', 'Solved'] as const;
+    const agents = [undefined, 'Anna', 'Yuki'];
+    for (let round = 0; round < 30; round++) {
+      const batch = Array.from({ length: 10 }, () => {
+        const assignee = agents[rand(3)];
+        return ticket(rand(40), {
+          status: statuses[rand(5)] ?? 'Open',
+          ...(assignee ? { assignee } : {}),
+          ...(rand(2) ? { slaDueAt: t0 + (rand(10) - 5) * HOUR } : {}),
+          tags: rand(2) ? [{ what: 'Shipping' }] : [],
+        });
+      });
+      await putTickets(db, batch);
+      if (rand(3) === 0) await deleteTicket(db, ticket(rand(40)).threadId);
+    }
+    const queues = [
+      { kind: 'all-open' },
+      { kind: 'pending' },
+      { kind: 'on-hold' },
+      { kind: 'unassigned' },
+      { kind: 'mine', agent: 'Anna' },
+      { kind: 'mine', agent: 'Yuki' },
+      { kind: 'tag', tag: 'Shipping' },
+    ] as const;
+    const counted = await countQueues(db, queues);
+    const all = await db.getAll('tickets');
+    const expected = queues.map((q) => all.filter((t) => queueKeysOf(t).includes(queueKey(q))).length);
+    expect(counted).toEqual(expected);
+    expect(counted.some((n) => n > 0)).toBe(true);
+  });
+
+  it('pages through overdue tickets across priorities', async () => {
+    await putTickets(db, [
+      ticket(1, { priority: 'Low', slaDueAt: t0 - HOUR }),
+      ticket(2, { priority: 'Urgent', slaDueAt: t0 - HOUR }),
+      ticket(3, { priority: 'High', slaDueAt: t0 - 2 * HOUR }),
+      ticket(4, { priority: 'High', slaDueAt: t0 - 3 * HOUR }),
+      ticket(5, { slaDueAt: t0 - 4 * HOUR }),
+      ticket(6, { priority: 'Urgent', slaDueAt: t0 + HOUR }),
+    ]);
+    const read = async (offset: number, limit: number) =>
+      (await readQueue(db, { kind: 'overdue' }, { limit, offset, now: t0 })).tickets.map((t) => t.subject);
+    expect(await read(0, 10)).toEqual(['Ticket 2', 'Ticket 4', 'Ticket 3', 'Ticket 5', 'Ticket 1']);
+    expect(await read(2, 2)).toEqual(['Ticket 3', 'Ticket 5']);
+    expect(await read(4, 2)).toEqual(['Ticket 1']);
   });
 });
 
