@@ -35,7 +35,14 @@ import {
   STALE_SENDING_MS,
 } from '../store/outbox';
 import type { OutboxChange, TicketRecord } from '../store/schema';
-import { deleteTicket, getTicket, getTickets, putTickets, type TicketInput } from '../store/ticket-store';
+import {
+  deleteTicket,
+  getTicket,
+  getTickets,
+  putTickets,
+  type TicketInput,
+  threadsToRebuild,
+} from '../store/ticket-store';
 import { retryDelayMs } from './backoff';
 import { foldHistory, type HistoryRecord, type ThreadChange } from './history-apply';
 import { RecordBook } from './record-book';
@@ -332,6 +339,8 @@ export class SyncEngine {
       throw error;
     }
     if (records.length === 0) {
+      // Nothing changed in Gmail; a damaged local copy is still mended (nothing to read when there is none).
+      await this.rebuildDamaged();
       await advanceCursor(this.db, HISTORY_CURSOR, latest, this.now());
       return { fullSync: null, threadsChanged: 0, historyId: latest };
     }
@@ -358,6 +367,7 @@ export class SyncEngine {
       this.storeHistory(records, threadIds, labels, cursor.historyId, sentBefore),
     );
     if (repairs.length > 0) await this.writeRepairs(repairs, labels);
+    await this.rebuildDamaged(labels);
     if (this.options.triage) await this.triageArrivals(changes.values(), labels, this.options.triage);
     const recordsLabel = labels.idOf(this.codec.recordsLabel);
     if (this.records && recordsLabel !== undefined) {
@@ -425,6 +435,48 @@ export class SyncEngine {
     }
     await putTickets(this.db, writes);
     return { changes, repairs };
+  }
+
+  /**
+   * Tickets whose stored copy failed validation were set aside (store/ticket-store.ts); read their labels
+   * from Gmail again (10 units each) and store them anew. A thread Gmail no longer has is forgotten.
+   */
+  async rebuildDamaged(labels?: LabelDirectory): Promise<number> {
+    const damaged = await threadsToRebuild(this.db);
+    if (damaged.length === 0) return 0;
+    const directory = labels ?? (await this.directory());
+    let rebuilt = 0;
+    for (let i = 0; i < damaged.length; i += MAX_BATCH_SIZE) {
+      const chunk = damaged.slice(i, i + MAX_BATCH_SIZE);
+      const results = await this.calls.threadLabels(chunk);
+      await this.inStoreTurn(async () => {
+        const writes: TicketInput[] = [];
+        for (const [index, result] of results.entries()) {
+          const threadId = chunk[index] as string;
+          if (!result.ok) {
+            if (result.error instanceof GmailApiError && result.error.status === 404) {
+              await this.db.delete('rebuild', threadId);
+            }
+            continue;
+          }
+          const labelIds = [...new Set(result.value.messages.flatMap((m) => m.labelIds))];
+          const names = labelIds
+            .map((id) => directory.nameOf(id))
+            .filter((n): n is string => n !== undefined);
+          const state = this.codec.repair(names).state;
+          if (!state) {
+            await this.db.delete('rebuild', threadId);
+            continue;
+          }
+          const ticket = this.ticketFrom(threadId, state, labelIds, undefined);
+          if (result.value.historyId) ticket.historyId = result.value.historyId;
+          writes.push(ticket);
+        }
+        await putTickets(this.db, writes);
+        rebuilt += writes.length;
+      });
+    }
+    return rebuilt;
   }
 
   /**

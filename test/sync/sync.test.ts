@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TicketLabelState } from '../../src/core/ticket';
-import { readQueue } from '../../src/store/ticket-store';
+import { getTicket, readQueue, threadsToRebuild } from '../../src/store/ticket-store';
 
 import { control, standinStats, useDemoMailbox } from './sync-harness';
 
@@ -246,5 +246,26 @@ describe('when things go wrong', () => {
     expect(a.notices).toContainEqual(
       expect.objectContaining({ kind: 'change-rejected', threadId: ticket.threadId }),
     );
+  });
+});
+
+describe('a damaged local copy', () => {
+  it('is set aside when read and rebuilt from Gmail on the next poll, at 10 units a ticket', async () => {
+    const a = await agent('anna');
+    await a.engine.fullSync();
+    const [ticket] = (await readQueue(a.db, { kind: 'all-open' }, { limit: 1, now: Date.now() })).tickets;
+    if (!ticket) throw new Error('no open ticket');
+    // Damage the row on disk (another version wrote it, or the disk did).
+    await a.db.put('tickets', { ...ticket, status: 'Lost in space' } as never);
+    expect(await getTicket(a.db, ticket.threadId)).toBeUndefined();
+    const before = await standinStats(mailbox.env().url);
+    await a.engine.incrementalSync();
+    const after = await standinStats(mailbox.env().url);
+    expect(await getTicket(a.db, ticket.threadId)).toMatchObject({
+      status: ticket.status,
+      threadId: ticket.threadId,
+    });
+    expect(after.quotaUnits - before.quotaUnits).toBe(2 + 10);
+    expect(await threadsToRebuild(a.db)).toEqual([]);
   });
 });

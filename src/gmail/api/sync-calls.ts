@@ -69,6 +69,12 @@ export const insertedMessageSchema = z.object({
   labelIds: z.array(z.string()).default([]),
 });
 
+export const threadLabelsSchema = z.object({
+  id: z.string(),
+  historyId: z.string().optional(),
+  messages: z.array(z.object({ id: z.string(), labelIds: z.array(z.string()).default([]) })).default([]),
+});
+
 export const UNITS = {
   labelsList: 1,
   labelsCreate: 5,
@@ -173,6 +179,17 @@ export function createSyncCalls(transport: Transport) {
         schema: insertedMessageSchema,
         units: UNITS.messagesInsert,
       }),
+    /** Every message's labels of each thread (a damaged local copy is rebuilt from these). */
+    threadLabels: (threadIds: readonly string[]) =>
+      transport.batch(
+        threadIds.map((id) => ({
+          method: 'GET' as const,
+          path: `/threads/${encodeURIComponent(id)}`,
+          query: { format: 'minimal', fields: 'id,historyId,messages(id,labelIds)' },
+          schema: threadLabelsSchema,
+          units: UNITS.threadsGet,
+        })),
+      ),
     listHistory: (startHistoryId: string, pageToken?: string) =>
       transport.call({
         method: 'GET',
