@@ -4,6 +4,8 @@
  * stopped at any moment, so everything that must survive lives in IndexedDB (cursors, outbox) or in
  * `chrome.storage.local` (which mailboxes to poll); the runner itself only holds caches.
  */
+import type { TeamConfig } from '../core/records';
+import type { TicketRule } from '../core/ticket-rule';
 import { createSyncCalls, type SyncCalls } from '../gmail/api/sync-calls';
 import type { TokenSource } from '../gmail/api/token-source';
 import { createTransport } from '../gmail/api/transport';
@@ -40,6 +42,13 @@ interface MailboxSync {
   calls: SyncCalls;
   running: Promise<PollReport> | undefined;
   verified: boolean;
+}
+
+export function teamRule(mailbox: string, config: TeamConfig | undefined): TicketRule {
+  return {
+    teamAddresses: [mailbox, ...(config?.agents.map((a) => a.email) ?? [])],
+    teamDomains: config?.teamDomains ?? [],
+  };
 }
 
 export class SyncRunner {
@@ -106,12 +115,12 @@ export class SyncRunner {
       budget: new QuotaBudget(Date.now),
     });
     const calls = createSyncCalls(transport);
-    const engine = new SyncEngine({
+    const engine: SyncEngine = new SyncEngine({
       db,
       calls,
       mailbox,
-      // The team is the mailbox itself until the team set-up (agents' own addresses) exists.
-      triage: { teamAddresses: [mailbox] },
+      // The team: the mailbox and every agent of the shared team config (the mailbox alone until one exists).
+      triage: async () => teamRule(mailbox, await engine.records?.config()),
       onNotice: (notice) => this.services.onNotice?.(mailbox, notice),
     });
     return { engine, calls, running: undefined, verified: false };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findMentions, type NoteRecord, recordFromJson, recordToRfc822 } from './records';
+import {
+  type ConfigRecord,
+  findMentions,
+  latestConfig,
+  type NoteRecord,
+  recordFromJson,
+  recordToRfc822,
+} from './records';
 
 const note: NoteRecord = {
   kind: 'note',
@@ -66,5 +73,29 @@ describe('findMentions', () => {
     ['no mentions', []],
   ])('finds in %j: %j', (body, expected) => {
     expect(findMentions(body, agents)).toEqual(expected);
+  });
+});
+
+describe('the team config record', () => {
+  const config: ConfigRecord = {
+    kind: 'config',
+    id: '00000000-0000-4000-8000-000000000001',
+    author: 'Anna',
+    createdAt: 1_000,
+    config: { agents: [], labelPrefix: 'Helpdesk', teamDomains: [], tags: [] },
+  };
+
+  it('round-trips as a message with an ASCII subject and no thread', () => {
+    const rfc822 = recordToRfc822(config, 'support@northwind-shop.example', new Date(1_000));
+    expect(rfc822).toContain('Subject: Labeldesk config\r\n');
+    expect(recordFromJson(bodyOf(rfc822))).toEqual({ ok: true, record: config });
+  });
+
+  it('in force is the newest, ties broken by id the same way everywhere', () => {
+    const later = { ...config, id: '00000000-0000-4000-8000-000000000002', createdAt: 2_000 };
+    const tie = { ...later, id: '00000000-0000-4000-8000-000000000003' };
+    expect(latestConfig([config, later])).toBe(later);
+    expect(latestConfig([later, tie])?.id).toBe(latestConfig([tie, later])?.id);
+    expect(latestConfig([])).toBeUndefined();
   });
 });

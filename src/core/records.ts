@@ -39,10 +39,54 @@ export const activityRecordSchema = z.object({
   createdAt: epochMs,
 });
 
-export const shareRecordSchema = z.discriminatedUnion('kind', [noteRecordSchema, activityRecordSchema]);
+/**
+ * The team's set-up, shared by every agent: who the agents are (their addresses are "the team" for the
+ * ticket rule), the label prefix, the tag taxonomy. The newest config record wins; older ones stay as history.
+ */
+export const teamConfigSchema = z.object({
+  agents: z
+    .array(
+      z.object({
+        name: agent,
+        email: z.email().max(320),
+        groups: z.array(z.string().min(1).max(200)).max(50).default([]),
+        lead: z.boolean().default(false),
+      }),
+    )
+    .max(200),
+  labelPrefix: z.string().min(1).max(100).default('Helpdesk'),
+  teamDomains: z.array(z.string().min(1).max(253)).max(20).default([]),
+  tags: z
+    .array(z.object({ path: z.string().min(1).max(400), description: z.string().max(1_000).optional() }))
+    .max(1_000)
+    .default([]),
+});
+export type TeamConfig = z.infer<typeof teamConfigSchema>;
+
+export const configRecordSchema = z.object({
+  kind: z.literal('config'),
+  id: recordId,
+  author: agent,
+  config: teamConfigSchema,
+  createdAt: epochMs,
+});
+export type ConfigRecord = z.infer<typeof configRecordSchema>;
+
+export const shareRecordSchema = z.discriminatedUnion('kind', [
+  noteRecordSchema,
+  activityRecordSchema,
+  configRecordSchema,
+]);
 export type SharedRecord = z.infer<typeof shareRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
 export type ActivityRecord = z.infer<typeof activityRecordSchema>;
+
+/** The config in force: the newest record, ties broken by id, so every browser picks the same one. */
+export function latestConfig(records: readonly ConfigRecord[]): ConfigRecord | undefined {
+  return [...records].sort(
+    (a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  )[0];
+}
 
 const envelopeSchema = z.object({ labeldesk: z.literal(RECORD_FORMAT_VERSION), record: z.unknown() });
 
@@ -154,7 +198,7 @@ export function recordToRfc822(record: SharedRecord, mailbox: string, now: Date)
   return recordMessage(
     parsed.kind,
     parsed.id,
-    `Labeldesk ${parsed.kind} ${parsed.threadId}`,
+    parsed.kind === 'config' ? 'Labeldesk config' : `Labeldesk ${parsed.kind} ${parsed.threadId}`,
     parsed,
     mailbox,
     now,

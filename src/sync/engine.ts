@@ -65,7 +65,7 @@ export interface SyncOptions {
    * Triage arriving mail with this rule: a new customer thread in the inbox becomes a New ticket, and a
    * customer's message reopens a Solved or Pending one. Without a rule, sync only mirrors labels.
    */
-  triage?: TicketRule;
+  triage?: TicketRule | (() => Promise<TicketRule>);
 }
 
 /** The single-valued ticket fields, as the agent sees them; tags merge per label and never override. */
@@ -368,7 +368,11 @@ export class SyncEngine {
     );
     if (repairs.length > 0) await this.writeRepairs(repairs, labels);
     await this.rebuildDamaged(labels);
-    if (this.options.triage) await this.triageArrivals(changes.values(), labels, this.options.triage);
+    const triage = this.options.triage;
+    if (triage) {
+      const rule = typeof triage === 'function' ? await triage() : triage;
+      await this.triageArrivals(changes.values(), labels, rule);
+    }
     const recordsLabel = labels.idOf(this.codec.recordsLabel);
     if (this.records && recordsLabel !== undefined) {
       const newRecords = [...changes.values()].flatMap((c) =>

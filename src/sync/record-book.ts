@@ -5,9 +5,11 @@
 import type { LabelCodec } from '../core/label-codec';
 import {
   type ActivityRecord,
+  type ConfigRecord,
   claimSubject,
   claimToRfc822,
   isCoordinationKind,
+  latestConfig,
   METADATA_SNAPSHOT_KIND,
   type MetadataSnapshot,
   type NoteRecord,
@@ -22,6 +24,7 @@ import {
   snapshotFromJson,
   snapshotSubject,
   snapshotToRfc822,
+  type TeamConfig,
   type TicketSlice,
 } from '../core/records';
 import { fromBase64Url, messageIdPageSchema, type SyncCalls, UNITS } from '../gmail/api/sync-calls';
@@ -66,6 +69,18 @@ export class RecordBook {
 
   addActivity(activity: NewActivity): Promise<StoredSharedRecord> {
     return this.write({ kind: 'activity', id: this.newId(), createdAt: this.now(), ...activity });
+  }
+
+  /** Publishes a new team config; it is in force for every agent once they have synced. */
+  setConfig(config: TeamConfig, author: string): Promise<StoredSharedRecord> {
+    return this.write({ kind: 'config', id: this.newId(), createdAt: this.now(), author, config });
+  }
+
+  /** The team config in force, as far as this browser has read: the newest config record. */
+  async config(): Promise<TeamConfig | undefined> {
+    const all = await this.options.db.getAll('records');
+    const configs = all.filter((r): r is StoredSharedRecord & ConfigRecord => r.kind === 'config');
+    return latestConfig(configs)?.config;
   }
 
   /** Inserts the record into the mailbox, then keeps the local copy: nothing is local-only. */

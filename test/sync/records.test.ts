@@ -96,3 +96,53 @@ describe('internal notes', () => {
     expect(await a.db.count('records')).toBe(0);
   });
 });
+
+describe('the team config', () => {
+  const config = {
+    agents: [
+      { name: 'Anna Kowalska', email: 'anna@northwind-shop.example', groups: ['Billing'], lead: true },
+      { name: 'Yuki Tanaka', email: 'yuki@northwind-shop.example', groups: ['Shipping'], lead: false },
+    ],
+    labelPrefix: 'Helpdesk',
+    teamDomains: [],
+    tags: [{ path: 'Shipping/Late by shipper', description: 'The carrier is late, not us' }],
+  };
+
+  it('set in one browser is in force in another after one poll, and the newest wins when two write at once', async () => {
+    const [a, b] = [await agent('anna'), await agent('yuki')];
+    await a.engine.fullSync();
+    await b.engine.fullSync();
+    if (!a.engine.records || !b.engine.records) throw new Error('setup');
+    await a.engine.records.setConfig(config, 'Anna Kowalska');
+    await b.engine.incrementalSync();
+    expect(await b.engine.records.config()).toEqual(config);
+
+    // Both change it in the same moment: after a poll each, both agree on one of the two.
+    const withSam = {
+      ...config,
+      agents: [
+        ...config.agents,
+        { name: 'Sam Porter', email: 'sam@northwind-shop.example', groups: [], lead: false },
+      ],
+    };
+    const withoutYuki = { ...config, agents: [config.agents[0] as (typeof config.agents)[number]] };
+    await Promise.all([
+      a.engine.records.setConfig(withSam, 'Anna Kowalska'),
+      b.engine.records.setConfig(withoutYuki, 'Yuki Tanaka'),
+    ]);
+    await a.engine.incrementalSync();
+    await b.engine.incrementalSync();
+    const [seenByA, seenByB] = [await a.engine.records.config(), await b.engine.records.config()];
+    expect(seenByA).toEqual(seenByB);
+    expect([withSam, withoutYuki]).toContainEqual(seenByA);
+  });
+
+  it('a config record with a malformed agent is refused on write and skipped on read', async () => {
+    const a = await agent('anna');
+    await a.engine.fullSync();
+    if (!a.engine.records) throw new Error('setup');
+    const bad = { ...config, agents: [{ name: 'x', email: 'not an address', groups: [], lead: false }] };
+    await expect(a.engine.records.setConfig(bad, 'Anna Kowalska')).rejects.toThrow();
+    expect(await a.engine.records.config()).toBeUndefined();
+  });
+});

@@ -121,3 +121,15 @@ describe('triage', () => {
     expect((await b.db.get('tickets', first.threadId))?.status).toBe('Open');
   });
 });
+
+describe('triage with the team config', () => {
+  it('does not make an agent’s mail from their own address a ticket once the config names them', async () => {
+    const configured = await mailbox.agent('anna', {
+      triage: { teamAddresses: ['support@northwind-shop.example', 'anna@northwind-shop.example'] },
+    });
+    await configured.engine.fullSync();
+    const fromAgent = await deliver({ From: 'Anna <anna@northwind-shop.example>', Subject: 'Note to self' });
+    await configured.engine.incrementalSync();
+    expect(await configured.db.get('tickets', fromAgent.threadId)).toBeUndefined();
+  });
+});
