@@ -683,7 +683,7 @@ export class SyncEngine {
       .map((id) => labels.nameOf(id))
       .filter((n): n is string => n !== undefined);
     const pending = await pendingChanges(this.db, threadId);
-    const effective = applyNames(currentNames, pending);
+    const effective = this.applyPending(currentNames, pending);
     const next = typeof wanted === 'function' ? wanted(this.codec.repair(effective).state ?? record) : wanted;
     const diff = this.codec.diff(effective, next);
     if (diff.add.length === 0 && diff.remove.length === 0) return null;
@@ -764,6 +764,30 @@ export class SyncEngine {
     }
     for (const id of addLabelIds) remove.delete(id);
     return { threadId, addLabelIds, removeLabelIds: [...remove] };
+  }
+
+  /**
+   * Lays unsent changes over a thread's labels the way Gmail will apply them when they are sent: adding a
+   * value of a single-valued field replaces every other value of it (see the modify request above). Without
+   * this, a view that still held the old value showed two, and the next click's repair picked the wrong one.
+   */
+  private applyPending(
+    names: readonly string[],
+    changes: readonly Pick<OutboxChange, 'add' | 'remove'>[],
+  ): string[] {
+    const set = new Map(names.map((n) => [n.toLowerCase(), n]));
+    for (const change of changes) {
+      for (const name of change.remove) set.delete(name.toLowerCase());
+      for (const name of change.add) {
+        const field = this.fieldOf(name);
+        if (field) {
+          for (const [key, existing] of set)
+            if (this.fieldOf(existing)?.category === field.category) set.delete(key);
+        }
+        set.set(name.toLowerCase(), name);
+      }
+    }
+    return [...set.values()];
   }
 
   /** The single-valued field a label name sets, if it is one of ours. */
@@ -948,7 +972,7 @@ export class SyncEngine {
   ): Promise<TicketLabelState> {
     const pending = preloaded ? (preloaded.get(threadId) ?? []) : await pendingChanges(this.db, threadId);
     if (pending.length === 0) return server;
-    const names = applyNames(this.codec.encode(server), pending);
+    const names = this.applyPending(this.codec.encode(server), pending);
     return this.codec.repair(names).state ?? server;
   }
 
@@ -1002,18 +1026,6 @@ export function applyPatch(current: TicketLabelState, patch: TicketPatch): Ticke
   next.tags = next.tags.filter((t) => !removed.has(key(t)));
   for (const tag of patch.addTags ?? []) if (!next.tags.some((t) => key(t) === key(tag))) next.tags.push(tag);
   return next;
-}
-
-function applyNames(
-  names: readonly string[],
-  changes: readonly Pick<OutboxChange, 'add' | 'remove'>[],
-): string[] {
-  const set = new Map(names.map((n) => [n.toLowerCase(), n]));
-  for (const change of changes) {
-    for (const name of change.remove) set.delete(name.toLowerCase());
-    for (const name of change.add) set.set(name.toLowerCase(), name);
-  }
-  return [...set.values()];
 }
 
 function stripDerived(record: TicketRecord): TicketInput {

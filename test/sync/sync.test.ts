@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TicketLabelState } from '../../src/core/ticket';
+import { enqueueChange } from '../../src/store/outbox';
 import { getTicket, readQueue, threadsToRebuild } from '../../src/store/ticket-store';
 
 import { control, standinStats, useDemoMailbox } from './sync-harness';
@@ -267,5 +268,34 @@ describe('a damaged local copy', () => {
     });
     expect(after.quotaUnits - before.quotaUnits).toBe(2 + 10);
     expect(await threadsToRebuild(a.db)).toEqual([]);
+  });
+});
+
+describe('unsent changes laid over the view', () => {
+  it('replace the old value of a single-valued field, as Gmail will, so the next click keeps them', async () => {
+    const a = await agent('anna');
+    await a.engine.fullSync();
+    const [ticket] = (await readQueue(a.db, { kind: 'all-open' }, { limit: 1, now: Date.now() })).tickets;
+    if (!ticket) throw new Error('no open ticket');
+    await a.engine.updateTicket(ticket.threadId, { assignee: 'Anna Kowalska' });
+    await a.engine.flushOutbox();
+    // A click made on a view that had not caught up yet queued "Yuki instead of Dmitri" (found by the soak).
+    await enqueueChange(
+      a.db,
+      {
+        threadId: ticket.threadId,
+        add: ['Helpdesk/Assignee/Yuki Tanaka'],
+        remove: ['Helpdesk/Assignee/Dmitri Sokolov'],
+      },
+      Date.now(),
+    );
+    const next = await a.engine.updateTicket(ticket.threadId, { group: 'Billing' });
+    expect(next?.add ?? []).not.toContain('Helpdesk/Assignee/Anna Kowalska');
+    await a.engine.flushOutbox();
+    const names = await threadLabelNames(ticket.threadId);
+    expect(names.filter((n) => n.startsWith('Helpdesk/Assignee/'))).toEqual([
+      'Helpdesk/Assignee/Yuki Tanaka',
+    ]);
+    expect(names).toContain('Helpdesk/Group/Billing');
   });
 });
