@@ -169,6 +169,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   const allTickets = (await agents[0]?.worker.db.getAll('tickets')) ?? [];
   const inPlay = allTickets.slice(0, options.ticketsInPlay).map((t) => t.threadId);
+  // Gmail's state before the storm, as a full sync read it: a value that stood from the start has no write
+  // in the window's history when an agent sets it again (adding a label a thread has records nothing).
+  const initialState = new Map(allTickets.map((t) => [t.threadId, t as TicketLabelState]));
   const errorRate = (options.faultRate * 0.75) / (1 - options.faultRate * 0.25);
   const faultSpec = {
     '*': { errorRate, statuses: [429, 500, 503], dropRate: options.faultRate * 0.25 },
@@ -317,7 +320,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const [threadId, field] = key.split('|') as [string, Field];
       const final = fieldValue(gmailState.get(threadId) ?? null, field);
       if (final === value) continue;
-      const mineAt = writeOf(lastWrite, threadId, field, value, codec);
+      const stoodFromStart = fieldValue(initialState.get(threadId) ?? null, field) === value;
+      const mineAt =
+        writeOf(lastWrite, threadId, field, value, codec) ??
+        (stoodFromStart ? BigInt(startHistoryId) : undefined);
       const theirsAt = writeOf(lastWrite, threadId, field, final, codec);
       const overwrittenLater =
         other.ledger.get(key) === final &&
