@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readQueue } from '../../src/store/ticket-store';
 import { rawMessage } from '../conformance/standin-harness';
-import { control, useDemoMailbox } from './sync-harness';
+import { useDemoMailbox } from './sync-harness';
 
 const mailbox = useDemoMailbox();
 const agent = mailbox.agent;
