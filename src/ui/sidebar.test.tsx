@@ -15,6 +15,11 @@ const TICKET: TicketDescription = {
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
+/** Settles until `done` holds: an effect may start the next request only after the last act has ended. */
+async function settleUntil(done: () => boolean, tries = 50): Promise<void> {
+  for (let i = 0; i < tries && !done(); i++) await settle();
+}
+
 function source(describe: () => Promise<TicketDescription>, calls: string[] = []): TicketSource {
   return {
     describe: () => {
@@ -65,7 +70,7 @@ describe('the sidebar', () => {
     expect(container().textContent).toContain('#7351EA');
     expect(container().querySelector('[role="status"]')?.textContent).toBe('ticketLoading');
     await act(() => resolve(TICKET));
-    await settle();
+    await settleUntil(() => container().querySelector('h3')?.textContent === 'Where is my order #1042?');
     expect(container().querySelector('h3')?.textContent).toBe('Where is my order #1042?');
     expect(container().querySelector('dl')?.textContent).toContain('3');
     expect(container().querySelector('[role="status"]')).toBeNull();
@@ -80,7 +85,7 @@ describe('the sidebar', () => {
         source={source(() => Promise.reject(new LabeldeskError('not-configured', 'no client id')), calls)}
       />,
     );
-    await settle();
+    await settleUntil(() => container().querySelector('[role="alert"]') !== null);
     expect(container().querySelector('[role="alert"]')?.textContent).toContain('errorNotConfigured');
     await act(() => container().querySelector('button')?.click());
     expect(calls).toEqual(['describe', 'openOptions']);
@@ -99,9 +104,9 @@ describe('the sidebar', () => {
       signedIn = true;
     };
     show(<TicketCard pageSubject="Refund" reference="#7351EA" source={ticketSource} />);
-    await settle();
+    await settleUntil(() => container().querySelector('button') !== null);
     await act(() => container().querySelector('button')?.click());
-    await settle();
+    await settleUntil(() => container().querySelector('h3')?.textContent === TICKET.subject);
     expect(calls).toEqual(['describe', 'signIn', 'describe']);
     expect(container().querySelector('h3')?.textContent).toBe(TICKET.subject);
   });
