@@ -172,20 +172,8 @@ export type SnapshotReadResult = { ok: true; snapshot: MetadataSnapshot } | { ok
 /** Reads a snapshot from its decoded body; anything else (a note, a forged or oversized body) is refused. */
 export function snapshotFromJson(text: string): SnapshotReadResult {
   if (text.length > SNAPSHOT_MAX_BODY_CHARS) return { ok: false, problem: 'the snapshot is too large' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: 'the body is not JSON' };
-  }
-  const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { ok: false, problem: 'not a Labeldesk record of a known format version' };
-  const snapshot = metadataSnapshotSchema.safeParse(envelope.data.record);
-  if (!snapshot.success) {
-    const issue = snapshot.error.issues[0];
-    return { ok: false, problem: `${issue?.path.join('.') || 'snapshot'}: ${issue?.message ?? 'invalid'}` };
-  }
-  return { ok: true, snapshot: snapshot.data };
+  const read = readEnvelope(text, metadataSnapshotSchema, 'snapshot');
+  return read.ok ? { ok: true, snapshot: read.value } : read;
 }
 
 /**
@@ -235,6 +223,16 @@ export type RecordReadResult = { ok: true; record: SharedRecord } | { ok: false;
 
 /** Reads a record from its decoded body (Gmail's `payload.body.data`, already transfer-decoded). */
 export function recordFromJson(text: string): RecordReadResult {
+  const read = readEnvelope(text, shareRecordSchema, 'record');
+  return read.ok ? { ok: true, record: read.value } : read;
+}
+
+/** Parses a record body: JSON, our envelope and format version, then the kind's schema; a reason when not. */
+function readEnvelope<T>(
+  text: string,
+  schema: z.ZodType<T>,
+  what: string,
+): { ok: true; value: T } | { ok: false; problem: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -243,12 +241,12 @@ export function recordFromJson(text: string): RecordReadResult {
   }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return { ok: false, problem: 'not a Labeldesk record of a known format version' };
-  const record = shareRecordSchema.safeParse(envelope.data.record);
-  if (!record.success) {
-    const issue = record.error.issues[0];
-    return { ok: false, problem: `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}` };
+  const parsed = schema.safeParse(envelope.data.record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, problem: `${issue?.path.join('.') || what}: ${issue?.message ?? 'invalid'}` };
   }
-  return { ok: true, record: record.data };
+  return { ok: true, value: parsed.data };
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
