@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, WebWorker } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 
 /**
  * Launching Debian's Chromium with the built extension and Google's hosts mapped to the local Gmail
@@ -127,4 +128,24 @@ export async function extensionWorker(browser: Browser, extensionId = EXTENSION_
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return worker;
+}
+
+/** Headless Chromium with Google's hosts answered by the stand-in, no extension: for tests of the page itself. */
+export async function launchPageChromium(
+  standin: StandinAddress,
+): Promise<{ browser: Browser; home: ChromiumHome }> {
+  const home = await makeChromiumHome();
+  try {
+    const browser = await puppeteer.launch({
+      executablePath: findChromium(),
+      headless: true,
+      userDataDir: home.userDataDir,
+      env: home.env,
+      args: chromiumArgs(standin),
+    });
+    return { browser, home };
+  } catch (error) {
+    await home.remove();
+    throw error;
+  }
 }

@@ -21,11 +21,8 @@
  * - [title] Gmail's tab title "Inbox (8,484) - name@gmail.com - Gmail" and "Inbox - name@gmail.com - Gmail"
  *   when nothing is unread, as quoted in public test code that reads real Gmail tabs (found with the code search).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { gmail_v1 } from '@googleapis/gmail';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   decodeThreadToken,
@@ -33,6 +30,7 @@ import {
   permIdFromMessageId,
   permIdFromThreadId,
 } from '../../src/gmail/dom/thread-token';
+import { type ChromiumHome, launchPageChromium } from '../browser/chromium';
 import { rawMessage, type Standin, startTestStandin } from './standin-harness';
 
 const MAILBOX = 'support@northwind-shop.example';
@@ -42,35 +40,7 @@ let standin: Standin;
 let client: gmail_v1.Gmail;
 let browser: Browser;
 let page: Page;
-let home: string;
-
-/** Chromium with mail.google.com answered by the stand-in's TLS port (TOOLCHAIN.md, "Chromium for browser tests"). */
-async function launchChromium(tlsPort: number, tlsSpki: string | undefined): Promise<Browser> {
-  home = await mkdtemp(join(tmpdir(), 'labeldesk-page-facts-'));
-  return puppeteer.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    userDataDir: join(home, 'user-data'),
-    env: {
-      ...process.env,
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, '.config'),
-      XDG_CACHE_HOME: join(home, '.cache'),
-    },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--lang=en-US',
-      `--host-resolver-rules=MAP mail.google.com 127.0.0.1:${tlsPort}`,
-      tlsSpki ? `--ignore-certificate-errors-spki-list=${tlsSpki}` : '--ignore-certificate-errors',
-    ],
-  });
-}
+let home: ChromiumHome | undefined;
 
 async function open(hash: string): Promise<void> {
   // A goto that only changes the hash stays in the same document, where the previous view's elements
@@ -101,7 +71,7 @@ async function inboxThreadIds(): Promise<string[]> {
 beforeAll(async () => {
   ({ standin, client } = await startTestStandin({ seed: 'demo', tlsPort: 0 }));
   if (standin.tlsPort === undefined) throw new Error('the stand-in started without its TLS port');
-  browser = await launchChromium(standin.tlsPort, standin.tlsSpki);
+  ({ browser, home } = await launchPageChromium({ tlsPort: standin.tlsPort, tlsSpki: standin.tlsSpki }));
   page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
 }, 60_000);
@@ -109,7 +79,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await standin?.close();
-  if (home) await rm(home, { recursive: true, force: true });
+  await home?.remove();
 });
 
 describe('the page and its chrome', () => {

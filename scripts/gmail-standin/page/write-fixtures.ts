@@ -5,10 +5,10 @@
  * The snapshots are the DOM after the client script ran, with scripts and stylesheets removed so a test DOM
  * loads them without fetching anything.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import puppeteer, { type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
+import { launchPageChromium } from '../../../test/browser/chromium';
 import { startStandin } from '../index';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/gmail');
@@ -31,29 +31,9 @@ async function snapshot(page: Page, view: string, note: string): Promise<void> {
 
 async function main(): Promise<void> {
   const standin = await startStandin({ port: 0, tlsPort: 0, seed: 'demo', now: DEMO_NOW });
-  const home = await mkdtemp(join(tmpdir(), 'labeldesk-fixtures-'));
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    userDataDir: join(home, 'user-data'),
-    env: {
-      ...process.env,
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, '.config'),
-      XDG_CACHE_HOME: join(home, '.cache'),
-    },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--lang=en-US',
-      `--host-resolver-rules=MAP mail.google.com 127.0.0.1:${standin.tlsPort}`,
-      `--ignore-certificate-errors-spki-list=${standin.tlsSpki}`,
-    ],
+  const { browser, home } = await launchPageChromium({
+    tlsPort: standin.tlsPort ?? 0,
+    tlsSpki: standin.tlsSpki,
   });
   try {
     const page = await browser.newPage();
@@ -76,7 +56,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await standin.close();
-    await rm(home, { recursive: true, force: true });
+    await home.remove();
   }
 }
 
