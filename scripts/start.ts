@@ -19,7 +19,7 @@ import {
 } from '../test/browser/chromium';
 import { startStandin } from './gmail-standin/index';
 
-const DEMO_SETTINGS: Settings = { clientId: DEMO_CLIENT_ID, agentName: 'Anna Kowalska' };
+const DEMO_SETTINGS: Settings = { clientId: DEMO_CLIENT_ID, agentName: 'Anna Kowalska', shortcuts: {} };
 
 /** Notes for people go to stderr, so stdout carries only the JSON line in headless mode. */
 const note = (message: string) => process.stderr.write(`${message}\n`);

@@ -21,6 +21,8 @@ export interface BackgroundServices {
   tokensFor(mailbox: string): MailboxTokens;
   gmailFor(tokens: TokenSource): GmailClient;
   openOptions(): Promise<void>;
+  /** The helpdesk's methods over this browser's store and outbox (the service worker's Desk). */
+  desk?: DeskHandlers;
   /** One sync pass of the mailbox (the service worker's SyncRunner). */
   syncNow?(mailbox: string): Promise<{
     tickets: number;
@@ -31,8 +33,40 @@ export interface BackgroundServices {
   }>;
 }
 
+/** Methods answered from the store, the outbox and the shared records rather than by a direct API call. */
+export const DESK_METHODS = [
+  'ticket.get',
+  'ticket.context',
+  'ticket.update',
+  'tickets.bulkUpdate',
+  'ticket.make',
+  'ticket.hold',
+  'note.add',
+  'thread.ofMessage',
+  'team.get',
+  'team.set',
+  'team.mailboxes',
+  'queue.counts',
+  'queue.read',
+  'queue.search',
+  'presence.set',
+] as const satisfies readonly MethodName[];
+export type DeskMethod = (typeof DESK_METHODS)[number];
+export type DeskHandlers = Pick<Handlers, DeskMethod>;
+
 export function createHandlers(services: BackgroundServices): Handlers {
+  const desk = Object.fromEntries(
+    DESK_METHODS.map((name) => [
+      name,
+      guarded(async (args, context) => {
+        const handler = services.desk?.[name] as Handler<DeskMethod> | undefined;
+        if (!handler) throw new LabeldeskError('internal', `${name} is not available in this context`);
+        return handler(args as never, context);
+      }) as Handler<DeskMethod>,
+    ]),
+  ) as DeskHandlers;
   return {
+    ...desk,
     'ticket.describe': guarded(async ({ threadId, mailbox }) => {
       const thread = await services.gmailFor(services.tokensFor(mailbox)).threads.get(threadId);
       return {

@@ -7,6 +7,7 @@
  * sense (settings), so two agents writing at once never overwrite each other.
  */
 import { z } from 'zod';
+import { teamConfigSchema } from './team-config';
 
 export const RECORD_HEADER = 'X-Labeldesk-Record';
 export const RECORD_FORMAT_VERSION = 1;
@@ -39,29 +40,7 @@ export const activityRecordSchema = z.object({
   createdAt: epochMs,
 });
 
-/**
- * The team's set-up, shared by every agent: who the agents are (their addresses are "the team" for the
- * ticket rule), the label prefix, the tag taxonomy. The newest config record wins; older ones stay as history.
- */
-export const teamConfigSchema = z.object({
-  agents: z
-    .array(
-      z.object({
-        name: agent,
-        email: z.email().max(320),
-        groups: z.array(z.string().min(1).max(200)).max(50).default([]),
-        lead: z.boolean().default(false),
-      }),
-    )
-    .max(200),
-  labelPrefix: z.string().min(1).max(100).default('Helpdesk'),
-  teamDomains: z.array(z.string().min(1).max(253)).max(20).default([]),
-  tags: z
-    .array(z.object({ path: z.string().min(1).max(400), description: z.string().max(1_000).optional() }))
-    .max(1_000)
-    .default([]),
-});
-export type TeamConfig = z.infer<typeof teamConfigSchema>;
+export { type TeamConfig, teamConfigSchema } from './team-config';
 
 export const configRecordSchema = z.object({
   kind: z.literal('config'),

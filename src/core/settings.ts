@@ -18,11 +18,13 @@ export const settingsSchema = z.object({
     }),
   ),
   agentName: z.string().check(z.trim(), z.maxLength(80)),
+  /** Keyboard shortcuts the agent re-bound: action id → key combination (`Alt+Shift+M`); defaults fill the rest. */
+  shortcuts: z._default(z.record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(40))), {}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { clientId: '', agentName: '' };
+export const DEFAULT_SETTINGS: Settings = { clientId: '', agentName: '', shortcuts: {} };
 
 /** The key under which the settings live in chrome.storage.sync. */
 export const SETTINGS_STORAGE_KEY = 'labeldesk.settings';

@@ -46,7 +46,9 @@ describe('the options form', () => {
     await act(() => type('agent', 'Anna'));
     await act(() => document.querySelector('form')?.requestSubmit());
     await settle();
-    expect(store.saved).toEqual([{ clientId: '1234-abc.apps.googleusercontent.com', agentName: 'Anna' }]);
+    expect(store.saved).toEqual([
+      { clientId: '1234-abc.apps.googleusercontent.com', agentName: 'Anna', shortcuts: {} },
+    ]);
     expect(document.querySelector('[role="status"]')?.textContent).toBe('optionsSaved');
   });
 
@@ -62,7 +64,7 @@ describe('the options form', () => {
   });
 
   it('shows the stored settings', async () => {
-    const store = memoryStore({ clientId: 'x.apps.googleusercontent.com', agentName: 'Bo' });
+    const store = memoryStore({ clientId: 'x.apps.googleusercontent.com', agentName: 'Bo', shortcuts: {} });
     act(() => render(<OptionsForm store={store} />, document.body));
     await settle();
     expect((document.getElementById('client-id') as HTMLInputElement).value).toBe(

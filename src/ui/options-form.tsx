@@ -15,12 +15,15 @@ export function OptionsForm({ store }: { store: SettingsStore }) {
   const [agentName, setAgentName] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const [ready, setReady] = useState(false);
+  // Fields this form does not edit (keyboard shortcuts) are saved back as loaded, never reset.
+  const [loaded, setLoaded] = useState<Settings | undefined>();
 
   useEffect(() => {
     store.load().then(
       (settings) => {
         setClientId(settings.clientId);
         setAgentName(settings.agentName);
+        setLoaded(settings);
         setReady(true);
       },
       (error: unknown) => setOutcome({ state: 'invalid', reason: String(error) }),
@@ -29,7 +32,7 @@ export function OptionsForm({ store }: { store: SettingsStore }) {
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const parsed = settingsSchema.safeParse({ clientId, agentName });
+    const parsed = settingsSchema.safeParse({ ...loaded, clientId, agentName });
     if (!parsed.success) {
       setOutcome({ state: 'invalid', reason: parsed.error.issues[0]?.message ?? '' });
       return;

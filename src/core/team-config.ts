@@ -1,0 +1,42 @@
+// zod/mini: the team config crosses into the content script (the sidebar's pickers), which every Gmail tab loads.
+import { z } from 'zod/mini';
+
+/**
+ * The team's set-up, shared by every agent through a config record in the mailbox (DESIGN.md section 1):
+ * who the agents are (their addresses are "the team" for the ticket rule), the label prefix, the team's
+ * own domains and the tag taxonomy with descriptions. The newest config record wins.
+ */
+const name = z.string().check(z.minLength(1), z.maxLength(200));
+
+export const agentSchema = z.object({
+  name,
+  email: z.email().check(z.maxLength(320)),
+  groups: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(50)), []),
+  lead: z._default(z.boolean(), false),
+});
+export type TeamAgent = z.infer<typeof agentSchema>;
+
+export const tagDefinitionSchema = z.object({
+  /** `what` or `what/why` (PRODUCT.md "Tagging strategy"). */
+  path: z.string().check(z.minLength(1), z.maxLength(400)),
+  description: z.optional(z.string().check(z.maxLength(1_000))),
+});
+export type TagDefinition = z.infer<typeof tagDefinitionSchema>;
+
+export const teamConfigSchema = z.object({
+  agents: z.array(agentSchema).check(z.maxLength(200)),
+  labelPrefix: z._default(z.string().check(z.minLength(1), z.maxLength(100)), 'Helpdesk'),
+  teamDomains: z._default(
+    z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(20)),
+    [],
+  ),
+  tags: z._default(z.array(tagDefinitionSchema).check(z.maxLength(1_000)), []),
+});
+export type TeamConfig = z.infer<typeof teamConfigSchema>;
+
+/** Every group named by some agent, sorted, for the sidebar's "Group" control and the group queues. */
+export function teamGroups(config: Pick<TeamConfig, 'agents'> | undefined): string[] {
+  const groups = new Set<string>();
+  for (const agent of config?.agents ?? []) for (const group of agent.groups) groups.add(group);
+  return [...groups].sort((a, b) => a.localeCompare(b));
+}
