@@ -60,7 +60,9 @@ describe('the options form', () => {
     await act(() => document.querySelector('form')?.requestSubmit());
     await settle();
     expect(store.saved).toEqual([]);
-    expect(document.querySelector('[role="status"]')?.textContent).toBe('optionsInvalid');
+    expect(document.querySelector('[role="status"]')?.textContent).toBe(
+      'optionsInvalid An OAuth client id ends with .apps.googleusercontent.com',
+    );
   });
 
   it('shows the stored settings', async () => {
