@@ -47,7 +47,7 @@ export function mountSidebarHost(doc: Document, uiCss: string): SidebarHost {
   const style = doc.createElement('style');
   style.textContent = HOST_CSS + uiCss;
   const mount = doc.createElement('div');
-  mount.className = 'labeldesk-mount';
+  mount.className = 'labeldesk-mount labeldesk-root';
   shadowRoot.append(style, mount);
   doc.body.append(host);
 
