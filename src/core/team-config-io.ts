@@ -1,0 +1,273 @@
+/**
+ * The team set-up as a JSON file (export, import) and the checks a config passes before it is shared.
+ * An imported file is parsed with offsets (jsonc-parser in strict JSON mode), so every problem, from a
+ * missing comma to a bad email address, names the line and column of the value at fault. Nothing here
+ * touches the form or the mailbox: a broken file changes nothing.
+ *
+ * Options page only: jsonc-parser and zod's English messages never reach the content script.
+ */
+import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { z } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+import { hasControlCharacter } from './label-codec';
+import { type TeamConfig, teamConfigSchema } from './team-config';
+
+export const TEAM_FILE_KIND = 'team-config';
+export const TEAM_FILE_VERSION = 1;
+/** A team of 200 agents and 1,000 described tags fits in well under 1 MB; anything bigger is not ours. */
+export const TEAM_FILE_MAX_BYTES = 1024 * 1024;
+
+export type ProblemPath = (string | number)[];
+
+/** Why a config cannot be shared, with the path of the value at fault (`['agents', 2, 'email']`). */
+export type TeamProblem =
+  /** A zod issue; `message` is in the language of the error map passed in (English by default). */
+  | { kind: 'schema'; path: ProblemPath; message: string }
+  /** Two agents with one address (Gmail addresses ignore case). */
+  | { kind: 'duplicate-email'; path: ProblemPath; value: string }
+  /** Two agents with one name: the assignee label is the name, so they would share tickets. */
+  | { kind: 'duplicate-name'; path: ProblemPath; value: string }
+  /** Two tags with one path (Gmail label names ignore case). */
+  | { kind: 'duplicate-tag'; path: ProblemPath; value: string }
+  /** A tag path other than `what` or `what/why`. */
+  | { kind: 'tag-path'; path: ProblemPath; value: string }
+  /** A name, group, tag part or prefix part that cannot be part of a Gmail label name. */
+  | { kind: 'label-name'; path: ProblemPath; value: string }
+  /** A team domain that is not a domain name (`shop.example`). */
+  | { kind: 'domain'; path: ProblemPath; value: string };
+
+export type TeamCheck = { ok: true; config: TeamConfig } | { ok: false; problems: TeamProblem[] };
+
+/** How jsonc-parser's syntax errors are told to a person; the UI has one message per kind. */
+export type JsonSyntaxError =
+  | 'value-expected'
+  | 'comma-expected'
+  | 'colon-expected'
+  | 'property-name-expected'
+  | 'close-brace-expected'
+  | 'close-bracket-expected'
+  | 'end-of-file-expected'
+  | 'unterminated-string'
+  | 'comment'
+  | 'invalid';
+
+export interface FilePosition {
+  /** 1-based, as editors count. */
+  line: number;
+  /** 1-based, in UTF-16 code units (what editors show for most text). */
+  column: number;
+}
+
+export type ImportProblem =
+  | { kind: 'too-large'; bytes: number }
+  | (FilePosition & { kind: 'syntax'; error: JsonSyntaxError })
+  /** Not a Labeldesk team file (another program's JSON, or a bare config). */
+  | (FilePosition & { kind: 'envelope' })
+  /** Written by a newer Labeldesk than this one. */
+  | (FilePosition & { kind: 'version'; version: string })
+  | (FilePosition & TeamProblem);
+
+export type ImportResult = { ok: true; config: TeamConfig } | { ok: false; problems: ImportProblem[] };
+
+/** Zod's error map for the UI language (`zod/v4/locales/ru.js` and so on); English when not given. */
+export interface CheckOptions {
+  errorMap?: z.core.$ZodErrorMap;
+}
+
+const englishErrors = en().localeError;
+
+// A domain name: labels of letters, digits and hyphens (punycode included), at least two of them.
+const DOMAIN =
+  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+function labelSegmentOk(value: string): boolean {
+  return value.length > 0 && value.trim() === value && !value.includes('/') && !hasControlCharacter(value);
+}
+
+/**
+ * Everything a config must satisfy before it is shared: the schema, then what the schema cannot see
+ * (duplicates, and names that must become Gmail labels). Every problem is reported, not only the first.
+ */
+export function checkTeamConfig(input: unknown, options: CheckOptions = {}): TeamCheck {
+  const parsed = teamConfigSchema.safeParse(input, { error: options.errorMap ?? englishErrors });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        kind: 'schema',
+        path: issue.path.filter((key): key is string | number => typeof key !== 'symbol'),
+        message: issue.message,
+      })),
+    };
+  }
+  const config = parsed.data;
+  const problems: TeamProblem[] = [];
+
+  if (!config.labelPrefix.split('/').every(labelSegmentOk)) {
+    problems.push({ kind: 'label-name', path: ['labelPrefix'], value: config.labelPrefix });
+  }
+
+  const emails = new Map<string, number>();
+  const names = new Map<string, number>();
+  config.agents.forEach((agent, index) => {
+    const email = agent.email.toLowerCase();
+    if (emails.has(email))
+      problems.push({ kind: 'duplicate-email', path: ['agents', index, 'email'], value: agent.email });
+    else emails.set(email, index);
+    if (!labelSegmentOk(agent.name)) {
+      problems.push({ kind: 'label-name', path: ['agents', index, 'name'], value: agent.name });
+    } else {
+      const name = agent.name.toLowerCase();
+      if (names.has(name))
+        problems.push({ kind: 'duplicate-name', path: ['agents', index, 'name'], value: agent.name });
+      else names.set(name, index);
+    }
+    agent.groups.forEach((group, groupIndex) => {
+      if (!labelSegmentOk(group)) {
+        problems.push({ kind: 'label-name', path: ['agents', index, 'groups', groupIndex], value: group });
+      }
+    });
+  });
+
+  config.teamDomains.forEach((domain, index) => {
+    if (!DOMAIN.test(domain)) problems.push({ kind: 'domain', path: ['teamDomains', index], value: domain });
+  });
+
+  const tagPaths = new Set<string>();
+  config.tags.forEach((tag, index) => {
+    const path = ['tags', index, 'path'];
+    const parts = tag.path.split('/');
+    if (parts.length > 2) problems.push({ kind: 'tag-path', path, value: tag.path });
+    else if (!parts.every(labelSegmentOk)) problems.push({ kind: 'label-name', path, value: tag.path });
+    else if (tagPaths.has(tag.path.toLowerCase()))
+      problems.push({ kind: 'duplicate-tag', path, value: tag.path });
+    else tagPaths.add(tag.path.toLowerCase());
+  });
+
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
+}
+
+/** `['agents', 2, 'email']` → `agents[2].email`, as the error list shows it. */
+export function formatProblemPath(path: readonly (string | number)[]): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? key : `.${key}`;
+  }
+  return text;
+}
+
+/** The file's text for a config: a versioned envelope, so an import can tell our files from any JSON. */
+export function teamFileText(config: TeamConfig): string {
+  return `${JSON.stringify({ labeldesk: TEAM_FILE_KIND, version: TEAM_FILE_VERSION, config }, null, 2)}\n`;
+}
+
+/** `labeldesk-team-support@shop.example.json`; characters a file system may refuse become `_`. */
+export function teamFileName(mailbox: string): string {
+  return `labeldesk-team-${mailbox.replace(/[^A-Za-z0-9@._+-]/g, '_')}.json`;
+}
+
+/** Line and column (both 1-based) of an offset in the text; CRLF, LF and CR all end a line. */
+export function positionAt(text: string, offset: number): FilePosition {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+const SYNTAX_ERRORS: Record<string, JsonSyntaxError> = {
+  ValueExpected: 'value-expected',
+  CommaExpected: 'comma-expected',
+  ColonExpected: 'colon-expected',
+  PropertyNameExpected: 'property-name-expected',
+  CloseBraceExpected: 'close-brace-expected',
+  CloseBracketExpected: 'close-bracket-expected',
+  EndOfFileExpected: 'end-of-file-expected',
+  UnexpectedEndOfString: 'unterminated-string',
+  InvalidCommentToken: 'comment',
+  UnexpectedEndOfComment: 'comment',
+};
+
+/** The node at a path, or its nearest ancestor that exists (a missing key points at its object). */
+function nearestNode(root: Node, path: readonly (string | number)[]): Node {
+  for (let length = path.length; length > 0; length--) {
+    const node = findNodeAtLocation(root, path.slice(0, length));
+    if (node !== undefined) return node;
+  }
+  return root;
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/**
+ * Reads an exported team file. Any problem refuses the whole file and lists every problem with its line and
+ * column; only a file that passes `checkTeamConfig` gives a config (for the form, not yet saved).
+ */
+export function parseTeamFile(text: string, options: CheckOptions = {}): ImportResult {
+  const bytes = byteLength(text);
+  if (bytes > TEAM_FILE_MAX_BYTES) return { ok: false, problems: [{ kind: 'too-large', bytes }] };
+
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  if (errors.length > 0 || root === undefined) {
+    // The parser recovers and may report one mistake twice at one place (a trailing comma): keep the first.
+    const seen = new Set<number>();
+    const problems: ImportProblem[] = [];
+    for (const error of errors) {
+      if (seen.has(error.offset)) continue;
+      seen.add(error.offset);
+      const name = printParseErrorCode(error.error);
+      problems.push({
+        kind: 'syntax',
+        error: SYNTAX_ERRORS[name] ?? 'invalid',
+        ...positionAt(text, error.offset),
+      });
+    }
+    if (problems.length === 0) problems.push({ kind: 'syntax', error: 'value-expected', line: 1, column: 1 });
+    return { ok: false, problems };
+  }
+
+  const kindNode = root.type === 'object' ? findNodeAtLocation(root, ['labeldesk']) : undefined;
+  if (kindNode?.value !== TEAM_FILE_KIND) {
+    return { ok: false, problems: [{ kind: 'envelope', ...positionAt(text, (kindNode ?? root).offset) }] };
+  }
+  const versionNode = findNodeAtLocation(root, ['version']);
+  if (versionNode?.value !== TEAM_FILE_VERSION) {
+    return {
+      ok: false,
+      problems: [
+        {
+          kind: 'version',
+          version: String(versionNode?.value ?? ''),
+          ...positionAt(text, (versionNode ?? kindNode).offset),
+        },
+      ],
+    };
+  }
+  const configNode = findNodeAtLocation(root, ['config']);
+  // getNodeValue would also do; JSON.parse is exact (numbers, escapes) and the text is known to be valid.
+  const config: unknown =
+    configNode === undefined ? undefined : (JSON.parse(text) as { config: unknown }).config;
+  const checked = checkTeamConfig(config, options);
+  if (checked.ok) return checked;
+  return {
+    ok: false,
+    problems: checked.problems.map((problem) => ({
+      ...problem,
+      ...positionAt(text, nearestNode(root, ['config', ...problem.path]).offset),
+    })),
+  };
+}
