@@ -1,8 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TicketDescription } from '../messaging/contract';
-import { LabeldeskError } from '../messaging/errors';
+import type { LabeldeskError } from '../messaging/errors';
 import { t } from './i18n';
+import { asLabeldeskError } from './ticket/labels';
+import { TicketProblem } from './ticket/ticket-problem';
+
+export { TicketPanel, type TicketPanelProps } from './ticket/ticket-panel';
 
 /** The landmark every sidebar view sits in; tests and screen readers find it as "Labeldesk". */
 export function SidebarFrame({ children }: { children: ComponentChildren }) {
@@ -85,83 +89,4 @@ export function TicketCard({ pageSubject, reference, source }: TicketCardProps) 
       )}
     </section>
   );
-}
-
-function TicketProblem({
-  error,
-  onRetry,
-  onSignIn,
-  onOpenOptions,
-}: {
-  error: LabeldeskError;
-  onRetry: () => void;
-  onSignIn: () => void;
-  onOpenOptions: () => void;
-}) {
-  switch (error.code) {
-    case 'not-configured':
-      return (
-        <Notice text={t('errorNotConfigured')}>
-          <button type="button" onClick={onOpenOptions}>
-            {t('actionOpenOptions')}
-          </button>
-        </Notice>
-      );
-    case 'auth-required':
-      return (
-        <Notice text={t('errorAuthRequired')}>
-          <button type="button" onClick={onSignIn}>
-            {t('actionSignIn')}
-          </button>
-        </Notice>
-      );
-    case 'auth-failed':
-      return (
-        <Notice text={t('errorAuthFailed', error.message)}>
-          <button type="button" onClick={onSignIn}>
-            {t('actionSignIn')}
-          </button>
-        </Notice>
-      );
-    case 'mailbox-mismatch':
-      return (
-        <Notice text={t('errorMailboxMismatch')}>
-          <button type="button" onClick={onSignIn}>
-            {t('actionSignIn')}
-          </button>
-        </Notice>
-      );
-    case 'extension-reloaded':
-      return <Notice text={t('errorReloadGmail')} />;
-    case 'gmail-api':
-      return (
-        <Notice text={t('errorGmailApi', error.message)}>
-          <button type="button" onClick={onRetry}>
-            {t('actionRetry')}
-          </button>
-        </Notice>
-      );
-    default:
-      return (
-        <Notice text={t('errorOther', error.message)}>
-          <button type="button" onClick={onRetry}>
-            {t('actionRetry')}
-          </button>
-        </Notice>
-      );
-  }
-}
-
-function Notice({ text, children }: { text: string; children?: ComponentChildren }) {
-  return (
-    <div class="notice" role="alert">
-      <p>{text}</p>
-      {children}
-    </div>
-  );
-}
-
-function asLabeldeskError(error: unknown): LabeldeskError {
-  if (error instanceof LabeldeskError) return error;
-  return new LabeldeskError('internal', error instanceof Error ? error.message : String(error));
 }
