@@ -24,7 +24,8 @@ export function CollisionBanner({ presence, threadId, me }: CollisionBannerProps
     <div role="status" class={replying.length > 0 ? 'collision collision-replying' : 'collision'}>
       {replying.map((agent) => (
         <p key={`r-${agent}`}>
-          <span class="badge badge-warning">{t('ticketCollisionBadge')}</span> {t('ticketPresenceReplying', agent)}
+          <span class="badge badge-warning">{t('ticketCollisionBadge')}</span>{' '}
+          {t('ticketPresenceReplying', agent)}
         </p>
       ))}
       {viewing.map((agent) => (

@@ -32,7 +32,8 @@ export function priorityLabel(priority: TicketPriority): string {
 /** A stored value as the agent reads it: statuses and priorities translated, names as they are. */
 export function valueLabel(field: ActivityView['field'], value: string): string {
   if (field === 'status' && Object.hasOwn(STATUS_KEYS, value)) return statusLabel(value as TicketStatus);
-  if (field === 'priority' && Object.hasOwn(PRIORITY_KEYS, value)) return priorityLabel(value as TicketPriority);
+  if (field === 'priority' && Object.hasOwn(PRIORITY_KEYS, value))
+    return priorityLabel(value as TicketPriority);
   return value;
 }
 
@@ -42,11 +43,15 @@ export function describePatch(patch: TicketPatchArgs): string {
   if (patch.status !== undefined) parts.push(t('ticketChangedStatus', statusLabel(patch.status)));
   if (patch.priority !== undefined) {
     parts.push(
-      patch.priority === null ? t('ticketChangedPriorityCleared') : t('ticketChangedPriority', priorityLabel(patch.priority)),
+      patch.priority === null
+        ? t('ticketChangedPriorityCleared')
+        : t('ticketChangedPriority', priorityLabel(patch.priority)),
     );
   }
   if (patch.assignee !== undefined) {
-    parts.push(patch.assignee === null ? t('ticketChangedUnassigned') : t('ticketChangedAssignee', patch.assignee));
+    parts.push(
+      patch.assignee === null ? t('ticketChangedUnassigned') : t('ticketChangedAssignee', patch.assignee),
+    );
   }
   if (patch.group !== undefined) {
     parts.push(patch.group === null ? t('ticketChangedGroupCleared') : t('ticketChangedGroup', patch.group));

@@ -30,7 +30,8 @@ export function mentionSegments(body: string, names: readonly string[]): TextSeg
   let plain = '';
   let index = 0;
   while (index < body.length) {
-    const name = body[index] === '@' ? sorted.find((candidate) => body.startsWith(candidate, index + 1)) : undefined;
+    const name =
+      body[index] === '@' ? sorted.find((candidate) => body.startsWith(candidate, index + 1)) : undefined;
     if (name === undefined) {
       plain += body[index];
       index += 1;
@@ -163,7 +164,6 @@ export function Notes({ notes, agents, now, onAdd, textareaRef }: NotesProps) {
               <p class="note-body">
                 {mentionSegments(note.body, note.mentions).map((segment, index) =>
                   segment.mention ? (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: segments of one immutable body
                     <strong key={index} class="mention">
                       {segment.text}
                     </strong>
@@ -197,18 +197,25 @@ export function Notes({ notes, agents, now, onAdd, textareaRef }: NotesProps) {
             track(event.currentTarget);
           }}
           onKeyUp={(event) => {
-            if (!['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'].includes(event.key)) track(event.currentTarget);
+            if (!['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'].includes(event.key))
+              track(event.currentTarget);
           }}
           onClick={(event) => track(event.currentTarget)}
           onKeyDown={onKeyDown}
         />
-        <ul id={`${id}-mentions`} role="listbox" aria-label={t('ticketMentionSuggestions')} hidden={!listOpen}>
+        <div
+          id={`${id}-mentions`}
+          role="listbox"
+          aria-label={t('ticketMentionSuggestions')}
+          hidden={!listOpen}
+        >
           {candidates.map((agent, index) => (
-            // biome-ignore lint/a11y/useKeyWithClickEvents: the textarea handles the keyboard (aria-activedescendant)
-            <li
+            // The textarea keeps focus and moves through the options (aria-activedescendant).
+            <div
               key={agent}
               id={`${id}-mention-${index}`}
               role="option"
+              tabIndex={-1}
               aria-selected={index === activeIndex}
               class={index === activeIndex ? 'option active' : 'option'}
               onMouseDown={(event) => {
@@ -217,13 +224,18 @@ export function Notes({ notes, agents, now, onAdd, textareaRef }: NotesProps) {
               }}
             >
               @{agent}
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
         <p id={`${id}-help`} class="hint">
           {t('ticketNoteHelp')}
         </p>
-        <button type="button" class="primary" disabled={posting || body.trim() === ''} onClick={() => void post()}>
+        <button
+          type="button"
+          class="primary"
+          disabled={posting || body.trim() === ''}
+          onClick={() => void post()}
+        >
           {t('ticketAddNote')}
         </button>
       </div>

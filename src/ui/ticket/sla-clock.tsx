@@ -51,7 +51,8 @@ export function SlaClock({
     case 'due':
       return (
         <p class="sla sla-due">
-          <span class="badge">{t('ticketSlaOnTrack')}</span> {t('ticketSlaDue', formatRelative(state.dueAt, now))}
+          <span class="badge">{t('ticketSlaOnTrack')}</span>{' '}
+          {t('ticketSlaDue', formatRelative(state.dueAt, now))}
         </p>
       );
     case 'at-risk':

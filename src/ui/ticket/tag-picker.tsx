@@ -155,13 +155,14 @@ export function TagPicker({ tags, taxonomy, onAdd, onRemove, inputRef }: TagPick
             setActive(-1);
           }}
         />
-        <ul id={`${id}-listbox`} role="listbox" aria-label={t('ticketTagSuggestions')} hidden={!expanded}>
+        <div id={`${id}-listbox`} role="listbox" aria-label={t('ticketTagSuggestions')} hidden={!expanded}>
           {suggestions.map((definition, index) => (
-            // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard (aria-activedescendant)
-            <li
+            // The input keeps focus and moves through the options (aria-activedescendant).
+            <div
               key={definition.path}
               id={`${id}-option-${index}`}
               role="option"
+              tabIndex={-1}
               aria-selected={index === activeOption}
               class={index === activeOption ? 'option active' : 'option'}
               // mousedown, not click: the input must keep focus, or its blur closes the list first
@@ -172,9 +173,9 @@ export function TagPicker({ tags, taxonomy, onAdd, onRemove, inputRef }: TagPick
             >
               <span class="option-path">{definition.path}</span>
               {definition.description && <span class="option-description">{definition.description}</span>}
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       </div>
       <p id={`${id}-help`} class="hint">
         {t('ticketTagHelp')}

@@ -1,6 +1,11 @@
 import { useId } from 'preact/hooks';
-import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../../core/ticket';
 import { teamGroups } from '../../core/team-config';
+import {
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketPriority,
+  type TicketStatus,
+} from '../../core/ticket';
 import type { TeamView, TicketPatchArgs, TicketView } from '../../messaging/contract';
 import { t } from '../i18n';
 import { priorityLabel, statusLabel } from './labels';

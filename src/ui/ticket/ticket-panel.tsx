@@ -101,7 +101,10 @@ export function TicketPanel({
   const noteInput = useRef<HTMLTextAreaElement | null>(null);
 
   const shown = useMemo(
-    () => (base === undefined ? undefined : inFlight.reduce((ticket, entry) => applyPatch(ticket, entry.patch), base)),
+    () =>
+      base === undefined
+        ? undefined
+        : inFlight.reduce((ticket, entry) => applyPatch(ticket, entry.patch), base),
     [base, inFlight],
   );
   const me = meProp ?? (team?.me || undefined);
@@ -158,7 +161,7 @@ export function TicketPanel({
     [connector, threadId],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry button's way to read again
+  // `attempt` is the retry button's way to read again.
   useEffect(() => {
     setLookup({ state: 'loading' });
     void readTicket(true).then((kind) => {
@@ -298,7 +301,8 @@ export function TicketPanel({
     setLocalNotes((notes) => [...notes, sending]);
     try {
       const saved = await connector.call('note.add', { threadId, body });
-      if (alive.current) setLocalNotes((notes) => notes.map((note) => (note.id === sending.id ? saved : note)));
+      if (alive.current)
+        setLocalNotes((notes) => notes.map((note) => (note.id === sending.id ? saved : note)));
       return true;
     } catch (error) {
       if (!alive.current) return false;
@@ -330,10 +334,19 @@ export function TicketPanel({
   const openOptions = () => void connector.openOptions();
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z') return;
+    if (
+      !(event.ctrlKey || event.metaKey) ||
+      event.shiftKey ||
+      event.altKey ||
+      event.key.toLowerCase() !== 'z'
+    )
+      return;
     // In a text box Ctrl+Z undoes typing, as everywhere else.
     const target = event.target;
-    if (target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'date'))
+    if (
+      target instanceof HTMLTextAreaElement ||
+      (target instanceof HTMLInputElement && target.type !== 'date')
+    )
       return;
     if (undoRef.current?.inverse === undefined) return;
     event.preventDefault();
@@ -446,10 +459,7 @@ export function TicketPanel({
         onRemove={(tag) => change({ removeTags: [tag] })}
         inputRef={tagInput}
       />
-      <UndoToast
-        message={undo?.message}
-        onUndo={undo?.inverse === undefined ? undefined : undoLast}
-      />
+      <UndoToast message={undo?.message} onUndo={undo?.inverse === undefined ? undefined : undoLast} />
       {context === undefined ? (
         contextError === undefined ? (
           <p role="status" class="loading">

@@ -14,7 +14,8 @@ export function applyPatch(ticket: TicketView, patch: TicketPatchArgs): TicketVi
   if (patch.assignee !== undefined) setOptional(next, 'assignee', patch.assignee);
   if (patch.group !== undefined) setOptional(next, 'group', patch.group);
   for (const tag of patch.removeTags ?? []) next.tags = next.tags.filter((held) => !sameTag(held, tag));
-  for (const tag of patch.addTags ?? []) if (!next.tags.some((held) => sameTag(held, tag))) next.tags.push(tag);
+  for (const tag of patch.addTags ?? [])
+    if (!next.tags.some((held) => sameTag(held, tag))) next.tags.push(tag);
   return next;
 }
 
