@@ -3,6 +3,9 @@
 (() => {
   const app = document.querySelector('.standin-app');
   const base = app?.getAttribute('data-standin-base') ?? '/mail/u/0/_standin/';
+  // Gmail's settings the page was opened with (theme, density, reading pane, replies): every view keeps them.
+  const layout = app?.getAttribute('data-standin-layout') ?? '';
+  const composeWindows = document.querySelector('.standin-compose-windows');
   const nav = document.querySelector('.standin-nav');
   const main = document.querySelector('[role="main"]');
   const toast = document.querySelector('.standin-toast');
@@ -34,7 +37,8 @@
   async function loadView() {
     const load = ++loadCount;
     const hash = location.hash || '#inbox';
-    const response = await fetch(`${base}view?hash=${encodeURIComponent(hash)}`, {
+    const query = `${layout === '' ? '' : `${layout}&`}hash=${encodeURIComponent(hash)}`;
+    const response = await fetch(`${base}view?${query}`, {
       headers: { Accept: 'application/json' },
     });
     if (!response.ok) throw new Error(`view ${response.status}`);
@@ -43,6 +47,8 @@
     if (load !== loadCount) return;
     if (nav) nav.innerHTML = view.nav;
     if (main) main.innerHTML = view.main;
+    // A popped-out reply belongs to the thread it answers; leaving the thread closes it (a draft in Gmail).
+    for (const reply of composeWindows?.querySelectorAll('[data-standin-reply="true"]') ?? []) reply.remove();
     document.title = view.title;
     if (searchInput) searchInput.value = searchQueryOf(hash);
     window.scrollTo(0, 0);
@@ -56,7 +62,23 @@
     });
   }
 
+  /** Opens a compose window from a template in the compose dock, as Gmail pops one out. */
+  function openComposeWindow(template) {
+    if (!(template instanceof HTMLTemplateElement) || !composeWindows) return;
+    const fragment = template.content.cloneNode(true);
+    const opened = fragment.firstElementChild;
+    composeWindows.append(fragment);
+    opened?.querySelector('[g_editable="true"]')?.focus();
+  }
+
   function openReply() {
+    const popout = main?.querySelector('[data-standin-reply-in="popout"]');
+    if (popout) {
+      const open = composeWindows?.querySelector('[data-standin-reply="true"] [g_editable="true"]');
+      if (open) open.focus();
+      else openComposeWindow(main?.querySelector('#standin-popout-reply-template'));
+      return;
+    }
     const existing = main?.querySelector('.M9 [g_editable="true"]');
     if (existing) {
       existing.focus();
@@ -78,9 +100,14 @@
   }
 
   async function sendReply(button) {
+    const form = button.closest('.M9, [role="dialog"]');
     const heading = main?.querySelector('h2.hP[data-legacy-thread-id]');
-    const body = main?.querySelector('.M9 [g_editable="true"]');
+    const body = form?.querySelector('[g_editable="true"]');
     const threadId = heading?.getAttribute('data-legacy-thread-id');
+    if (form?.matches('[role="dialog"]') && form.getAttribute('data-standin-reply') !== 'true') {
+      showToast('The stand-in sends replies only.');
+      return;
+    }
     if (!threadId || !(body instanceof HTMLElement)) return;
     const text = body.innerText.trim();
     if (text === '') {
@@ -97,6 +124,7 @@
         body: JSON.stringify({ threadId, text }),
       });
       if (!response.ok) throw new Error(`reply ${response.status}`);
+      if (form?.matches('[role="dialog"]')) form.remove();
       await loadView();
       showToast('Message sent');
     } catch (error) {
@@ -116,11 +144,23 @@
       else if (name === 'discard') discardReply();
       else if (name === 'refresh') reload();
       else if (name === 'send') sendReply(action);
+      else if (name === 'close-compose') action.closest('[role="dialog"]')?.remove();
       event.preventDefault();
       return;
     }
     // The account button links to Google's account menu, which the stand-in does not serve.
     if (target.closest('a.standin-account')) {
+      event.preventDefault();
+      return;
+    }
+    const checkbox = target.closest('[role="checkbox"]');
+    if (checkbox) {
+      toggleCheckbox(checkbox);
+      event.preventDefault();
+      return;
+    }
+    if (target.closest('[gh="cm"]')) {
+      openComposeWindow(document.querySelector('#standin-compose-template'));
       event.preventDefault();
       return;
     }
@@ -130,10 +170,35 @@
     }
   });
 
+  function setChecked(checkbox, checked) {
+    checkbox.setAttribute('aria-checked', checked ? 'true' : 'false');
+    // Gmail marks a checked row with .x7 as well.
+    checkbox.closest('tr.zA')?.classList.toggle('x7', checked);
+  }
+
+  /** A row's checkbox selects its row; the toolbar's selects every row (or none), as Gmail's do. */
+  function toggleCheckbox(checkbox) {
+    const checked = checkbox.getAttribute('aria-checked') !== 'true';
+    const rows = main?.querySelectorAll('tr.zA [role="checkbox"]') ?? [];
+    const all = main?.querySelector('[gh="mtb"] [role="checkbox"]');
+    if (checkbox === all) {
+      for (const box of rows) setChecked(box, checked);
+      all.setAttribute('aria-checked', checked ? 'true' : 'false');
+      return;
+    }
+    setChecked(checkbox, checked);
+    const count = [...rows].filter((box) => box.getAttribute('aria-checked') === 'true').length;
+    all?.setAttribute('aria-checked', count === 0 ? 'false' : count === rows.length ? 'true' : 'mixed');
+  }
+
   document.addEventListener('keydown', (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target?.closest('.M9')) {
-      const send = target.closest('.M9')?.querySelector('[data-standin-action="send"]');
+    const form = target?.closest('.M9, [role="dialog"]');
+    if (event.key === ' ' && target?.matches('[role="checkbox"]')) {
+      toggleCheckbox(target);
+      event.preventDefault();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && form) {
+      const send = form.querySelector('[data-standin-action="send"]');
       if (send) sendReply(send);
       event.preventDefault();
     } else if (

@@ -38,11 +38,39 @@ describe('the page handler', () => {
     expect(body).toContain('data-legacy-thread-id="184a87a7b32dd009"');
   });
 
-  it('redirects /mail/ to the first account and refuses other accounts', async () => {
+  it('redirects /mail/ to the first account and refuses accounts beyond the tenth', async () => {
     const redirect = await fetch(`${base}/mail/`, { redirect: 'manual' });
     expect(redirect.status).toBe(302);
     expect(redirect.headers.get('location')).toBe('/mail/u/0/');
-    expect((await fetch(`${base}/mail/u/1/`)).status).toBe(404);
+    expect((await fetch(`${base}/mail/u/10/`)).status).toBe(404);
+  });
+
+  it('serves the mailbox at /mail/u/1/ and as a delegated mailbox at /mail/u/0/d/<token>/', async () => {
+    for (const path of ['/mail/u/1/', '/mail/u/0/d/AEoRXRTstandin0Delegated/']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain(
+        '<title>Inbox (2) - support@northwind-shop.example - Gmail</title>',
+      );
+    }
+  });
+
+  it("takes Gmail's settings from standin- switches and passes them to the views", async () => {
+    const page = await (
+      await fetch(`${base}/mail/u/0/?standin-theme=dark&standin-density=compact&standin-reading-pane=right`)
+    ).text();
+    expect(page).toContain('class="standin-theme-dark standin-density-compact"');
+    expect(page).toContain(
+      'data-standin-layout="standin-theme=dark&amp;standin-density=compact&amp;standin-reading-pane=right"',
+    );
+    expect(page).toContain('class="ae4 UI aia" gh="tl"');
+    const view = (await (
+      await fetch(
+        `${base}/mail/u/0/_standin/view?standin-reading-pane=right&hash=${encodeURIComponent(`#inbox/${REAL_TOKEN}`)}`,
+      )
+    ).json()) as { main: string };
+    expect(view.main).toContain('data-standin-view="split"');
+    expect(view.main).toContain('data-legacy-thread-id="184a87a7b32dd009"');
   });
 
   it('serves the client script as JavaScript and the stylesheet as CSS', async () => {

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { PageMailbox } from '../contracts';
 import { FAVICON_SVG } from './icons';
+import { DEFAULT_LAYOUT, layoutOfPage, parseLayoutSwitches } from './layout';
 import { ASSET_PREFIX, renderPage } from './render';
 import { INBOX_ROUTE, listHash } from './routes';
 import { mailboxForOneRequest, resolveView } from './view';
@@ -94,15 +95,20 @@ export async function handlePageRequest(
   const method = req.method ?? 'GET';
   const context = { mailbox, now: new Date() };
 
-  if (path === '/mail' || path === '/mail/' || path === '/mail/u/0') {
-    res.writeHead(302, { Location: '/mail/u/0/' });
+  if (path === '/mail' || path === '/mail/' || /^\/mail\/u\/[0-9]$/.test(path)) {
+    res.writeHead(302, {
+      Location: path.startsWith('/mail/u/') ? `${path}/${url.search}` : `/mail/u/0/${url.search}`,
+    });
     res.end();
     return true;
   }
-  if (path === '/mail/u/0/' && (method === 'GET' || method === 'HEAD')) {
+  // The one mailbox is signed in at every account index and can be opened as a delegated mailbox, so tests
+  // choose Gmail's layout by URL (layout.ts).
+  const layout = layoutOfPage(url);
+  if (layout !== undefined && (method === 'GET' || method === 'HEAD')) {
     // The hash never reaches a server: the shell holds the inbox and the client script loads other routes.
-    const view = resolveView(listHash(INBOX_ROUTE.list), context);
-    send(res, 200, 'text/html; charset=utf-8', renderPage(view, mailbox).value);
+    const view = resolveView(listHash(INBOX_ROUTE.list), context, layout);
+    send(res, 200, 'text/html; charset=utf-8', renderPage(view, mailbox, layout).value);
     return true;
   }
   if (path.startsWith(ASSET_PREFIX)) {
@@ -117,7 +123,8 @@ export async function handlePageRequest(
       return true;
     }
     if (name === 'view' && method === 'GET') {
-      const view = resolveView(url.searchParams.get('hash') ?? '', context);
+      const layout = { ...DEFAULT_LAYOUT, ...parseLayoutSwitches(url.searchParams) };
+      const view = resolveView(url.searchParams.get('hash') ?? '', context, layout);
       sendJson(res, 200, { title: view.title, nav: view.nav.value, main: view.main.value });
       return true;
     }
@@ -127,9 +134,9 @@ export async function handlePageRequest(
     }
     return false;
   }
-  const otherAccount = /^\/mail\/u\/([1-9][0-9]*)\/?$/.exec(path);
+  const otherAccount = /^\/mail\/u\/([1-9][0-9]+)\/?$/.exec(path);
   if (otherAccount) {
-    // Only one account is signed in to the stand-in; Gmail shows a sign-in page for the others.
+    // Ten accounts at most are signed in; Gmail shows a sign-in page for the others.
     send(
       res,
       404,

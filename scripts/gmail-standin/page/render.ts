@@ -18,6 +18,7 @@ import type {
 } from '../contracts';
 import { html, type SafeHtml } from './html';
 import { GMAIL_LOGO, ICONS } from './icons';
+import { DEFAULT_LAYOUT, layoutQuery, type PageLayout } from './layout';
 import { FOLDERS, type FolderName, listHash, type MailList, type Route, threadHash } from './routes';
 
 export const PAGE_SIZE = 50;
@@ -370,7 +371,16 @@ function listLabelId(mailbox: PageMailbox, list: MailList): string | undefined |
   return undefined;
 }
 
-export function renderList(route: Route, context: RenderContext): RenderedView {
+/**
+ * The list for `route`. With Gmail's reading pane on (`layout.readingPane === 'right'`) the list carries `.aia`
+ * ([gmailjs] `is_preview_pane`, [inboxsdk-getter] `isPreviewPane`) and the open thread, if any, shows beside it.
+ */
+export function renderList(
+  route: Route,
+  context: RenderContext,
+  layout: PageLayout = DEFAULT_LAYOUT,
+  openThread?: PageThread,
+): RenderedView {
   const { mailbox } = context;
   const list = route.list;
   const labelId = listLabelId(mailbox, list);
@@ -399,6 +409,13 @@ export function renderList(route: Route, context: RenderContext): RenderedView {
       : html`<div class="standin-list-heading"><h2>${listName(list)}</h2>${
           list.kind === 'search' ? html`<span class="standin-query">${list.query}</span>` : ''
         }</div>`;
+  if (layout.readingPane === 'right') {
+    const pane = openThread
+      ? threadBody(route, openThread, context, layout)
+      : html`<div class="TC standin-empty standin-pane-empty">No conversations selected</div>`;
+    const main = html`<div class="standin-view" data-standin-view="split">${listToolbar(result.total, route)}${heading}<div class="standin-split"><div class="ae4 UI aia" gh="tl"><div class="Cp">${body}</div></div><div class="standin-reading-pane">${pane}</div></div></div>`;
+    return { title: pageTitle(mailbox, route), nav: renderNav(mailbox, route), main };
+  }
   const main = html`<div class="standin-view" data-standin-view="list">${listToolbar(result.total, route)}${heading}<div class="ae4 UI" gh="tl"><div class="Cp">${body}</div></div></div>`;
   return { title: pageTitle(mailbox, route), nav: renderNav(mailbox, route), main };
 }
@@ -469,13 +486,49 @@ function replyTemplate(thread: PageThread, mailbox: PageMailbox): SafeHtml {
 </div></div></template>`;
 }
 
-export function renderThread(route: Route, thread: PageThread, context: RenderContext): RenderedView {
+/**
+ * A compose window as Gmail pops it out: `div.nH.Hd[role=dialog]` titled by its subject ([compose-html] in
+ * src/gmail/dom/selectors.ts), in the compose container `.dw .nH > .nH > .no` ([inboxsdk-getter]), with
+ * `input[name=subjectbox]` ([subjectbox]) and the same editable body as the inline reply.
+ */
+function composeWindow(opts: { title: string; subject: string; reply: boolean; to?: Address }): SafeHtml {
+  const { title, subject, reply, to } = opts;
+  const subjectField = reply
+    ? html`<input type="hidden" name="subjectbox" value="${subject}">`
+    : html`<input class="aoT standin-compose-subject" name="subjectbox" placeholder="Subject" aria-label="Subject" value="${subject}">`;
+  return html`<div class="nH Hd standin-compose-window" role="dialog" aria-label="${title}"${reply ? html` data-standin-reply="true"` : ''}>
+  <div class="standin-compose-head"><h2 class="a3E"><div class="aYF">${title}</div></h2><div class="standin-compose-head-actions"><span class="Hl standin-round-button" role="button" tabindex="0" aria-label="Minimize" data-tooltip="Minimize">${ICONS.expand}</span><span class="Ha standin-round-button" role="button" tabindex="0" aria-label="Save &amp; close" data-tooltip="Save &amp; close" data-standin-action="close-compose">${ICONS.close}</span></div></div>
+  ${subjectField}${
+    to
+      ? html`<div class="aoD hl standin-compose-to"><span class="afV" email="${to.email}" name="${to.name ?? to.email}" data-hovercard-id="${to.email}">${to.name?.trim() || to.email}</span></div>`
+      : html`<div class="aoD hl standin-compose-to"><input class="agP aFw" aria-label="To recipients" placeholder="Recipients"></div>`
+  }
+  <table class="iN" role="presentation"><tbody><tr><td class="Ap"><div class="Ar Au"><div class="Am Al editable LW-avf tS-tW" contenteditable="true" g_editable="true" role="textbox" aria-label="Message Body" aria-multiline="true" tabindex="1" spellcheck="true"></div></div></td></tr></tbody></table>
+  <div class="btC standin-reply-actions"><div class="dC"><div class="T-I J-J5-Ji aoO v7 T-I-atl L3 standin-send" role="button" tabindex="1" data-tooltip="Send \u202a(Ctrl-Enter)\u202c" aria-label="Send \u202a(Ctrl-Enter)\u202c" data-standin-action="send">Send</div></div>
+  <div class="standin-round-button standin-discard" role="button" tabindex="1" aria-label="Discard draft" data-tooltip="Discard draft" data-standin-action="close-compose">${ICONS.trash}</div></div>
+</div>`;
+}
+
+/** The reply as a pop-out window, for `standin-reply=popout`: the subject names the thread ("Re: …"). */
+function popoutReplyTemplate(thread: PageThread): SafeHtml {
+  const subject = /^re:/i.test(thread.subject) ? thread.subject : `Re: ${thread.subject}`;
+  return html`<template id="standin-popout-reply-template">${composeWindow({ title: subject, subject, reply: true })}</template>`;
+}
+
+/** A new message from the Compose button. */
+function newMessageTemplate(): SafeHtml {
+  return html`<template id="standin-compose-template">${composeWindow({ title: 'New Message', subject: '', reply: false })}</template>`;
+}
+
+export function renderThread(
+  route: Route,
+  thread: PageThread,
+  context: RenderContext,
+  layout: PageLayout = DEFAULT_LAYOUT,
+): RenderedView {
   const { mailbox } = context;
-  const permId = threadPermId(thread.threadId);
   const back = listHash(route.list, route.page);
   const backLabel = `Back to ${listName(route.list)}`;
-  const folderChips: string[] = [];
-  if (thread.labelIds.includes('INBOX')) folderChips.push('Inbox');
   const subject = thread.subject || '(no subject)';
   const main = html`<div class="standin-view" data-standin-view="thread">
 <div class="G-atb standin-toolbar" gh="tm"><div class="standin-toolbar-left" gh="mtb">
@@ -486,14 +539,24 @@ export function renderThread(route: Route, thread: PageThread, context: RenderCo
   <div class="standin-round-button" role="button" aria-label="Mark as unread" data-tooltip="Mark as unread">${ICONS.mail}</div>
   <div class="standin-round-button" role="button" aria-label="Labels" data-tooltip="Labels">${ICONS.label}</div>
 </div></div>
-<div class="nH if standin-thread">
+${threadBody(route, thread, context, layout)}</div>`;
+  return { title: pageTitle(mailbox, route, subject), nav: renderNav(mailbox, route), main };
+}
+
+/** The conversation itself: heading with Gmail's ids, messages, the reply bar and the reply's templates. */
+function threadBody(_route: Route, thread: PageThread, context: RenderContext, layout: PageLayout): SafeHtml {
+  const { mailbox } = context;
+  const permId = threadPermId(thread.threadId);
+  const folderChips: string[] = [];
+  if (thread.labelIds.includes('INBOX')) folderChips.push('Inbox');
+  const subject = thread.subject || '(no subject)';
+  return html`<div class="nH if standin-thread" data-standin-reply-in="${layout.replyIn}">
   <div class="ha"><h2 class="hP" tabindex="-1"${permId ? html` data-thread-perm-id="${permId}"` : ''} data-legacy-thread-id="${thread.threadId}">${subject}</h2><span class="J-J5-Ji standin-thread-labels">${labelChips(folderChips, false)}${labelChips(thread.labelNames, true)}</span></div>
   <div class="standin-messages" role="list">${thread.messages.map((message) => messageView(message, context))}</div>
   <div class="amn standin-reply-bar"><span class="ams bkH standin-pill" role="link" tabindex="0" data-standin-action="reply">${ICONS.reply}Reply</span><span class="ams bkG standin-pill" role="link" tabindex="0">${ICONS.forward}Forward</span></div>
   <div class="standin-reply-slot"></div>
-  ${replyTemplate(thread, mailbox)}
-</div></div>`;
-  return { title: pageTitle(mailbox, route, subject), nav: renderNav(mailbox, route), main };
+  ${replyTemplate(thread, mailbox)}${popoutReplyTemplate(thread)}
+</div>`;
 }
 
 export function renderMissingThread(route: Route, context: RenderContext): RenderedView {
@@ -504,18 +567,28 @@ export function renderMissingThread(route: Route, context: RenderContext): Rende
 
 // ---------- the page ----------
 
-/** The whole document for `/mail/u/0/`, with the view for `route` already in it (the client then takes over). */
-export function renderPage(view: RenderedView, mailbox: PageMailbox): SafeHtml {
+/**
+ * The whole document for `/mail/u/N/` (or a delegated `/mail/u/N/d/<token>/`), with the view for the route
+ * already in it (the client then takes over). The layout's theme and density are classes on <html> that only
+ * the stand-in's stylesheet reads: Gmail's own markers for them are not public, so the DOM adapter reads
+ * what the page paints (src/gmail/dom/look.ts), as it must on real Gmail.
+ */
+export function renderPage(
+  view: RenderedView,
+  mailbox: PageMailbox,
+  layout: PageLayout = DEFAULT_LAYOUT,
+): SafeHtml {
   const email = mailbox.emailAddress();
   const name = mailbox.displayName();
+  const classes = [`standin-theme-${layout.theme}`, `standin-density-${layout.density}`].join(' ');
   return html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en" class="${classes}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${view.title}</title>
 <link rel="icon" href="${ASSET_PREFIX}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${ASSET_PREFIX}gmail.css">
 <script src="${ASSET_PREFIX}client.js" defer></script>
 </head><body>
-<div class="standin-app" data-standin-base="${ASSET_PREFIX}">
+<div class="standin-app" data-standin-base="${ASSET_PREFIX}" data-standin-layout="${layoutQuery(layout)}">
 <header class="gb_ standin-header" role="banner">
   <div class="standin-header-left"><div class="standin-round-button" role="button" aria-label="Main menu" aria-expanded="true">${ICONS.menu}</div>
     <a class="standin-logo" href="#inbox" title="Gmail" aria-label="Gmail">${GMAIL_LOGO}<span>Gmail</span></a></div>
@@ -544,6 +617,8 @@ export function renderPage(view: RenderedView, mailbox: PageMailbox): SafeHtml {
     <div class="standin-round-button" role="button" aria-label="Get add-ons" data-tooltip="Get add-ons">${ICONS.plus}</div>
   </div>
 </div>
+<div class="dw standin-compose-dock"><div class="nH"><div class="nH"><div class="no standin-compose-windows"></div></div></div></div>
+${newMessageTemplate()}
 <div class="vh standin-toast" role="alert" aria-live="assertive" hidden></div>
 </div>
 </body></html>`;

@@ -1,5 +1,6 @@
 import { GmailIdError, threadIdFromToken } from '../../../src/gmail/dom/thread-token';
 import type { PageLabel, PageMailbox } from '../contracts';
+import { DEFAULT_LAYOUT, type PageLayout } from './layout';
 import {
   type RenderContext,
   type RenderedView,
@@ -47,9 +48,13 @@ export function threadIdFromSegment(segment: string): string | undefined {
 }
 
 /** What `location.hash` shows: a list, or an opened thread (opening it marks it read, as Gmail does). */
-export function resolveView(hash: string, context: RenderContext): RenderedView {
+export function resolveView(
+  hash: string,
+  context: RenderContext,
+  layout: PageLayout = DEFAULT_LAYOUT,
+): RenderedView {
   const route = parseRoute(hash);
-  if (route.thread === undefined) return renderList(route, context);
+  if (route.thread === undefined) return renderList(route, context, layout);
   const threadId = threadIdFromSegment(route.thread);
   // Gmail's ids carry no leading zeros; a mailbox that pads its ids to 16 digits is looked up both ways.
   const thread =
@@ -58,5 +63,7 @@ export function resolveView(hash: string, context: RenderContext): RenderedView 
       : (context.mailbox.getThread(threadId) ?? context.mailbox.getThread(threadId.padStart(16, '0')));
   if (!thread) return renderMissingThread(route, context);
   if (thread.messages.some((message) => message.unread)) context.mailbox.markThreadRead(thread.threadId);
-  return renderThread(route, thread, context);
+  // With the reading pane on, Gmail keeps the list and shows the thread beside it.
+  if (layout.readingPane === 'right') return renderList(route, context, layout, thread);
+  return renderThread(route, thread, context, layout);
 }
