@@ -1,11 +1,14 @@
 // Service worker entry: answers the content script and the options page through the messaging contract,
-// and keeps every mailbox a Gmail tab has shown in sync on an alarm.
+// keeps every mailbox a Gmail tab has shown in sync on an alarm, and tells the tabs when their data changed.
 import { createGmailClient, GMAIL_API_BASE_URL } from '../gmail/api/client';
+import type { StoreEvent } from '../messaging/contract';
 import { listen } from '../messaging/receiver';
 import { sessionTokenCache, WebAuthTokenSource } from './auth';
+import { createDesk } from './desk';
 import { createHandlers } from './handlers';
 import { loadSettings, saveSettings } from './settings-store';
-import { POLL_MINUTES, SYNC_ALARM, SyncRunner } from './sync-runner';
+import { POLL_MINUTES, type PollReport, SYNC_ALARM, SyncRunner } from './sync-runner';
+import { TabEvents } from './tab-events';
 
 const tokenCache = sessionTokenCache();
 const tokensFor = (mailbox: string) =>
@@ -15,14 +18,48 @@ const tokensFor = (mailbox: string) =>
     clientId: async () => (await loadSettings()).clientId,
   });
 
+const tabEvents = new TabEvents((tabId, event: StoreEvent) => chrome.tabs.sendMessage(tabId, event));
+
 const sync = new SyncRunner({
   tokensFor,
   baseUrl: GMAIL_API_BASE_URL,
   storage: chrome.storage.local,
-  onNotice: (_mailbox, notice) => {
+  onNotice: (mailbox, notice) => {
     // Kinds and ids only: a notice never carries mail content.
     console.info('Labeldesk sync:', notice.kind);
+    tabEvents.notice(mailbox, notice);
   },
+});
+
+/** A poll that changed anything tells the mailbox's tabs to re-read what they show. */
+function announcePoll(report: PollReport): PollReport {
+  if (report.tickets > 0 || report.metadataFetched > 0 || report.sent > 0 || report.fullSync) {
+    tabEvents.announce(report.mailbox, [], true);
+  }
+  return report;
+}
+
+function pollAndAnnounce(mailbox: string, threadIds: readonly string[] = []): void {
+  sync.poll(mailbox).then(
+    (report) => {
+      announcePoll(report);
+      if (threadIds.length > 0) tabEvents.announce(mailbox, threadIds);
+    },
+    (error: unknown) => {
+      console.warn('Labeldesk sync failed:', error instanceof Error ? error.name : 'error');
+      if (threadIds.length > 0) tabEvents.announce(mailbox, threadIds); // the sidebar shows "not saved yet"
+    },
+  );
+}
+
+const desk = createDesk({
+  mailboxFor: (mailbox) => sync.mailboxFor(mailbox),
+  verifyMailbox: (mailbox) => sync.verifyMailbox(mailbox),
+  knownMailboxes: () => sync.knownMailboxes(),
+  loadSettings: () => loadSettings(),
+  afterChange: (mailbox, threadIds) => pollAndAnnounce(mailbox, threadIds),
+  announce: (mailbox, threadIds, all) => tabEvents.announce(mailbox, threadIds, all),
+  now: () => Date.now(),
 });
 
 // Registered synchronously at start-up, so the message or alarm that woke the worker finds its listener.
@@ -35,17 +72,30 @@ listen(
     openOptions: () => chrome.runtime.openOptionsPage(),
     syncNow: async (mailbox) => {
       await sync.attach(mailbox);
-      const { tickets, fullSync, metadataFetched, sent, remainingOutbox } = await sync.poll(mailbox);
+      const { tickets, fullSync, metadataFetched, sent, remainingOutbox } = announcePoll(
+        await sync.poll(mailbox),
+      );
       return { tickets, fullSync, metadataFetched, sent, remainingOutbox };
     },
+    desk,
   }),
+  {
+    onCall: (args, context) => {
+      // A Gmail tab that calls with a mailbox wants that mailbox's events.
+      if (context.tabId !== undefined && typeof args === 'object' && args !== null && 'mailbox' in args) {
+        const mailbox = (args as { mailbox: unknown }).mailbox;
+        if (typeof mailbox === 'string') tabEvents.remember(mailbox, context.tabId);
+      }
+    },
+  },
 );
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== SYNC_ALARM) return;
   sync.pollAll().then((results) => {
     for (const result of results) {
-      if (result.status === 'rejected') {
+      if (result.status === 'fulfilled') announcePoll(result.value);
+      else {
         const reason = result.reason;
         console.warn('Labeldesk sync failed:', reason instanceof Error ? reason.name : 'error');
       }

@@ -9,7 +9,7 @@ import type { TicketRule } from '../core/ticket-rule';
 import { createSyncCalls, type SyncCalls } from '../gmail/api/sync-calls';
 import type { TokenSource } from '../gmail/api/token-source';
 import { createTransport } from '../gmail/api/transport';
-import { openLabeldeskDatabase } from '../store/db';
+import { type LabeldeskDatabase, openLabeldeskDatabase } from '../store/db';
 import { SyncEngine, type SyncNotice } from '../sync/engine';
 import { QuotaBudget } from '../sync/quota-budget';
 import { assertSameMailbox } from './auth';
@@ -39,6 +39,7 @@ export interface PollReport {
 
 interface MailboxSync {
   engine: SyncEngine;
+  db: LabeldeskDatabase;
   calls: SyncCalls;
   running: Promise<PollReport> | undefined;
   verified: boolean;
@@ -96,6 +97,23 @@ export class SyncRunner {
     return (await this.mailboxSync(mailbox)).engine;
   }
 
+  /** The mailbox's engine, store and API calls, for the desk's reads and writes. */
+  async mailboxFor(
+    mailbox: string,
+  ): Promise<{ engine: SyncEngine; db: LabeldeskDatabase; calls: SyncCalls }> {
+    const { engine, db, calls } = await this.mailboxSync(mailbox);
+    return { engine, db, calls };
+  }
+
+  /** Before the first write: the token must belong to the mailbox the tab shows (DESIGN.md section 1). */
+  async verifyMailbox(mailbox: string): Promise<void> {
+    const sync = await this.mailboxSync(mailbox);
+    if (sync.verified) return;
+    const profile = await sync.calls.getProfile();
+    assertSameMailbox(profile.emailAddress, mailbox);
+    sync.verified = true;
+  }
+
   private mailboxSync(mailbox: string): Promise<MailboxSync> {
     let sync = this.mailboxes.get(mailbox);
     if (!sync) {
@@ -123,16 +141,11 @@ export class SyncRunner {
       triage: async () => teamRule(mailbox, await engine.records?.config()),
       onNotice: (notice) => this.services.onNotice?.(mailbox, notice),
     });
-    return { engine, calls, running: undefined, verified: false };
+    return { engine, db, calls, running: undefined, verified: false };
   }
 
   private async runPoll(mailbox: string, sync: MailboxSync): Promise<PollReport> {
-    // Before the first write: the token must belong to the mailbox the tab shows (DESIGN.md section 1).
-    if (!sync.verified) {
-      const profile = await sync.calls.getProfile();
-      assertSameMailbox(profile.emailAddress, mailbox);
-      sync.verified = true;
-    }
+    await this.verifyMailbox(mailbox);
     const flushedFirst = await sync.engine.flushOutbox();
     const report = await sync.engine.incrementalSync();
     const metadataFetched = await sync.engine.fetchMetadata(undefined, METADATA_PER_POLL);

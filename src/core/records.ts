@@ -34,13 +34,42 @@ export const activityRecordSchema = z.object({
   threadId,
   actor: agent,
   /** What changed, in the helpdesk's words: a field and its values before and after. */
-  field: z.enum(['status', 'priority', 'assignee', 'group', 'tags', 'ticket']),
+  field: z.enum(['status', 'priority', 'assignee', 'group', 'tags', 'ticket', 'hold']),
   from: z.string().max(2_000).optional(),
   to: z.string().max(2_000).optional(),
   createdAt: epochMs,
 });
 
 export { type TeamConfig, teamConfigSchema } from './team-config';
+
+/**
+ * "Waiting for" and "promised by" of an On-hold ticket (PRODUCT.md "Tickets"): not label state (a date and a
+ * free text make poor labels), so a record; the newest one for a thread is in force.
+ */
+export const holdRecordSchema = z.object({
+  kind: z.literal('hold'),
+  id: recordId,
+  threadId,
+  actor: agent,
+  waitingFor: z.string().max(500).optional(),
+  promisedBy: epochMs.optional(),
+  createdAt: epochMs,
+});
+
+/**
+ * An agent has a ticket open, or is replying (the collision warning, issue 4). Shared through the mailbox
+ * like every record, so another agent sees it after one poll; a presence older than PRESENCE_TTL_MS is
+ * stale (the browser was closed without saying so). `threadId` null: the agent left the ticket.
+ */
+export const presenceRecordSchema = z.object({
+  kind: z.literal('presence'),
+  id: recordId,
+  agent,
+  threadId: threadId.nullable(),
+  state: z.enum(['viewing', 'replying']),
+  createdAt: epochMs,
+});
+export const PRESENCE_TTL_MS = 3 * 60_000;
 
 export const configRecordSchema = z.object({
   kind: z.literal('config'),
@@ -55,10 +84,42 @@ export const shareRecordSchema = z.discriminatedUnion('kind', [
   noteRecordSchema,
   activityRecordSchema,
   configRecordSchema,
+  holdRecordSchema,
+  presenceRecordSchema,
 ]);
 export type SharedRecord = z.infer<typeof shareRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
 export type ActivityRecord = z.infer<typeof activityRecordSchema>;
+export type HoldRecord = z.infer<typeof holdRecordSchema>;
+export type PresenceRecord = z.infer<typeof presenceRecordSchema>;
+
+/** The newest record of a list, ties broken by id, so every browser picks the same one. */
+export function newestRecord<R extends { createdAt: number; id: string }>(
+  records: readonly R[],
+): R | undefined {
+  let best: R | undefined;
+  for (const r of records) {
+    if (!best || r.createdAt > best.createdAt || (r.createdAt === best.createdAt && r.id > best.id)) best = r;
+  }
+  return best;
+}
+
+/** Each agent's newest presence that is not stale at `now`, on `threadId` (all threads when omitted). */
+export function currentPresence(
+  records: readonly PresenceRecord[],
+  now: number,
+  threadId?: string,
+): PresenceRecord[] {
+  const byAgent = new Map<string, PresenceRecord[]>();
+  for (const r of records) byAgent.set(r.agent, [...(byAgent.get(r.agent) ?? []), r]);
+  const out: PresenceRecord[] = [];
+  for (const list of byAgent.values()) {
+    const newest = newestRecord(list);
+    if (!newest || newest.threadId === null || now - newest.createdAt > PRESENCE_TTL_MS) continue;
+    if (threadId === undefined || newest.threadId === threadId) out.push(newest);
+  }
+  return out.sort((a, b) => a.agent.localeCompare(b.agent));
+}
 
 /** The config in force: the newest record, ties broken by id, so every browser picks the same one. */
 export function latestConfig(records: readonly ConfigRecord[]): ConfigRecord | undefined {
@@ -165,7 +226,11 @@ export function recordToRfc822(record: SharedRecord, mailbox: string, now: Date)
   return recordMessage(
     parsed.kind,
     parsed.id,
-    parsed.kind === 'config' ? 'Labeldesk config' : `Labeldesk ${parsed.kind} ${parsed.threadId}`,
+    parsed.kind === 'config'
+      ? 'Labeldesk config'
+      : parsed.kind === 'presence'
+        ? `Labeldesk presence ${parsed.threadId ?? 'none'}`
+        : `Labeldesk ${parsed.kind} ${parsed.threadId}`,
     parsed,
     mailbox,
     now,

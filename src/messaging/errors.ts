@@ -24,6 +24,8 @@ export const errorCodes = [
   'extension-reloaded',
   /** The service worker did not answer. */
   'unreachable',
+  /** The ticket or mailbox is not in this browser's store yet (a sync will bring it). */
+  'not-found',
   'internal',
 ] as const;
 

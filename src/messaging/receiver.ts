@@ -58,14 +58,20 @@ export function classifySender(sender: Sender, extensionId: string): CallContext
  * method's schema, the handler's result validated too, every failure returned as a typed error.
  * Returns undefined for messages that are not ours, so other listeners may answer them.
  */
+export interface ReceiverOptions {
+  /** Told of every call that passed the checks, with its parsed arguments (the worker learns its tabs). */
+  onCall?: (args: unknown, context: CallContext) => void;
+}
+
 export function createReceiver(
   handlers: Handlers,
   extensionId: string,
+  options: ReceiverOptions = {},
 ): (message: unknown, sender: Sender) => Promise<Response> | undefined {
   return (message, sender) => {
     const request = requestSchema.safeParse(message);
     if (!request.success) return undefined;
-    return dispatch(handlers, extensionId, request.data.method, request.data.args, sender);
+    return dispatch(handlers, extensionId, request.data.method, request.data.args, sender, options);
   };
 }
 
@@ -75,11 +81,12 @@ async function dispatch(
   name: string,
   rawArgs: unknown,
   sender: Sender,
+  options: ReceiverOptions,
 ): Promise<Response> {
   try {
     const context = classifySender(sender, extensionId);
     if (!isMethodName(name)) throw new LabeldeskError('invalid-message', `Unknown method ${name}`);
-    return { ok: true, result: await invoke(handlers, name, rawArgs, context) };
+    return { ok: true, result: await invoke(handlers, name, rawArgs, context, options) };
   } catch (error) {
     return { ok: false, error: serializeError(error) };
   }
@@ -90,6 +97,7 @@ async function invoke<M extends MethodName>(
   name: M,
   rawArgs: unknown,
   context: CallContext,
+  options: ReceiverOptions,
 ): Promise<MethodResult<M>> {
   const spec = labeldeskMethods[name];
   if (!spec.callers.includes(context.caller)) {
@@ -102,6 +110,7 @@ async function invoke<M extends MethodName>(
       `Bad arguments for ${name}: ${args.error.issues[0]?.message}`,
     );
   }
+  options.onCall?.(args.data, context);
   const handler = handlers[name] as Handler<M>;
   const result = spec.result.safeParse(await handler(args.data as ParsedArgs<M>, context));
   if (!result.success) {
@@ -114,8 +123,8 @@ async function invoke<M extends MethodName>(
 }
 
 /** Wires the handlers to `chrome.runtime.onMessage` in the service worker. */
-export function listen(handlers: Handlers): void {
-  const receive = createReceiver(handlers, chrome.runtime.id);
+export function listen(handlers: Handlers, options: ReceiverOptions = {}): void {
+  const receive = createReceiver(handlers, chrome.runtime.id, options);
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const response = receive(message, sender);
     if (response === undefined) return false;

@@ -255,3 +255,43 @@ function describeIssues(error: {
 }): string {
   return error.issues.map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`).join('; ');
 }
+
+/**
+ * Tickets whose reference, subject or requester (address or name) contain the text, newest first among the
+ * first `limit` found. Reads the tickets in chunks of 2,000 (a `getAll` per chunk is far faster than a cursor)
+ * and stops once enough are found; a reference (`#K7Q2XM` or `k7q2xm`) is one index-free match.
+ */
+export async function searchTickets(
+  db: LabeldeskDatabase,
+  text: string,
+  limit: number,
+  onCorrupt?: CorruptionListener,
+): Promise<TicketRecord[]> {
+  const needle = text.trim().toLowerCase();
+  if (needle === '') return [];
+  const reference = needle.replace(/^#/, '').toUpperCase();
+  const found: TicketRecord[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const chunk = await db.getAll('tickets', range, 2_000);
+    for (const raw of chunk) {
+      const matches =
+        raw.reference.slice(1) === reference ||
+        raw.subject.toLowerCase().includes(needle) ||
+        (raw.requester?.email.toLowerCase().includes(needle) ?? false) ||
+        (raw.requester?.name?.toLowerCase().includes(needle) ?? false);
+      if (!matches) continue;
+      const checked = ticketRecordSchema.safeParse(raw);
+      if (!checked.success) {
+        await getTickets(db, [raw.threadId], onCorrupt); // sets the damaged copy aside, as every read does
+        continue;
+      }
+      found.push(checked.data);
+      if (found.length >= limit) break;
+    }
+    if (found.length >= limit || chunk.length < 2_000) break;
+    after = chunk.at(-1)?.threadId;
+  }
+  return found.sort((a, b) => b.createdAt - a.createdAt);
+}

@@ -9,8 +9,10 @@
  *
  * The same code runs in the service worker and in the Node worker; nothing here knows which.
  */
+
 import { createLabelCodec, type LabelCodec, type SingleValuedCategory } from '../core/label-codec';
 import { parseMailbox } from '../core/mail-address';
+import { firstResponseDue } from '../core/sla';
 import {
   type TicketLabelState,
   type TicketPriority,
@@ -189,6 +191,21 @@ export class SyncEngine {
     return id;
   }
 
+  /** Every ticket row this engine writes carries its SLA clock, recomputed from the fields it is derived from. */
+  private putTickets(tickets: readonly TicketInput[]): Promise<void> {
+    return putTickets(
+      this.db,
+      tickets.map((ticket) => {
+        const due = firstResponseDue(ticket);
+        if (due === undefined) {
+          const { slaDueAt: _gone, ...rest } = ticket;
+          return rest;
+        }
+        return { ...ticket, slaDueAt: due };
+      }),
+    );
+  }
+
   private get db() {
     return this.options.db;
   }
@@ -302,7 +319,7 @@ export class SyncEngine {
         removed += 1;
       }
     }
-    for (let i = 0; i < writes.length; i += 500) await putTickets(this.db, writes.slice(i, i + 500));
+    for (let i = 0; i < writes.length; i += 500) await this.putTickets(writes.slice(i, i + 500));
     return { writes: writes.length, removed };
   }
 
@@ -437,7 +454,7 @@ export class SyncEngine {
       ticket.historyId = change.lastHistoryId;
       writes.push(ticket);
     }
-    await putTickets(this.db, writes);
+    await this.putTickets(writes);
     return { changes, repairs };
   }
 
@@ -476,7 +493,7 @@ export class SyncEngine {
           if (result.value.historyId) ticket.historyId = result.value.historyId;
           writes.push(ticket);
         }
-        await putTickets(this.db, writes);
+        await this.putTickets(writes);
         rebuilt += writes.length;
       });
     }
@@ -551,6 +568,57 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * The sidebar's one round trip for a thread this browser has not stored (10 units): a thread whose labels
+   * make it a ticket is stored at once, with its first message's metadata; any other thread is described.
+   */
+  async lookupThread(
+    threadId: string,
+  ): Promise<
+    { kind: 'ticket'; record: TicketRecord } | { kind: 'not-ticket'; subject: string; messageCount: number }
+  > {
+    const stored = await getTicket(this.db, threadId);
+    if (stored) return { kind: 'ticket', record: stored };
+    const [thread, labels] = await Promise.all([this.calls.threadSummary(threadId), this.directory()]);
+    const labelIds = [...new Set(thread.messages.flatMap((m) => m.labelIds))];
+    const names = labelIds.map((id) => labels.nameOf(id)).filter((n): n is string => n !== undefined);
+    const state = this.codec.repair(names).state;
+    const first = thread.messages[0];
+    if (!state || !first) {
+      const subject = first ? (header(first.payload.headers, 'Subject') ?? '') : '';
+      return { kind: 'not-ticket', subject, messageCount: thread.messages.length };
+    }
+    await this.inStoreTurn(async () => {
+      if (await getTicket(this.db, threadId)) return; // a poll stored it meanwhile: its copy is as good
+      const ticket = this.ticketFrom(threadId, state, labelIds, undefined);
+      if (thread.historyId) ticket.historyId = thread.historyId;
+      await this.putTickets([withMetadata({ ...ticket, tagKeys: [] }, first)]);
+    });
+    const record = await getTicket(this.db, threadId);
+    if (!record) throw new Error(`The ticket ${threadId} could not be stored`);
+    return { kind: 'ticket', record };
+  }
+
+  /** "Make ticket": an agent turns a thread the rule passed over into a New ticket. */
+  async makeTicketOf(threadId: string, agent: string): Promise<TicketRecord> {
+    const found = await this.lookupThread(threadId);
+    if (found.kind === 'ticket') return found.record;
+    const [thread, labels] = await Promise.all([this.calls.threadSummary(threadId), this.directory()]);
+    const first = thread.messages[0];
+    if (!first) throw new Error(`The thread ${threadId} has no messages`);
+    const labelIds = [...new Set(thread.messages.flatMap((m) => m.labelIds))];
+    await this.inStoreTurn(async () => {
+      if (!(await getTicket(this.db, threadId))) {
+        const placeholder = this.ticketFrom(threadId, { status: 'New', tags: [] }, labelIds, undefined);
+        await this.putTickets([withMetadata({ ...placeholder, tagKeys: [] }, first)]);
+      }
+      return this.queueChange(threadId, (current) => ({ ...current, status: 'New' }), agent, labels);
+    });
+    const record = await getTicket(this.db, threadId);
+    if (!record) throw new Error(`The ticket ${threadId} could not be stored`);
+    return record;
+  }
+
   /** A thread the rule accepts becomes a New ticket here at once, and in Gmail when the outbox sends it. */
   private async makeTicket(
     threadId: string,
@@ -571,7 +639,7 @@ export class SyncEngine {
         hasMetadata: false,
       };
       const record = withMetadata({ ...placeholder, tagKeys: [] }, first);
-      await putTickets(this.db, [record]);
+      await this.putTickets([record]);
       return this.queueChange(threadId, { status: 'New', tags: [] }, 'Labeldesk', labels);
     });
   }
@@ -606,7 +674,7 @@ export class SyncEngine {
       const next = stripDerived(current);
       if (firstResponseAt !== undefined) next.firstResponseAt = firstResponseAt;
       if (lastCustomerMessageAt !== undefined) next.lastCustomerMessageAt = lastCustomerMessageAt;
-      await putTickets(this.db, [next]);
+      await this.putTickets([next]);
     });
   }
 
@@ -637,7 +705,7 @@ export class SyncEngine {
         writes.push(withMetadata(record, result.value));
         filled += 1;
       }
-      await putTickets(this.db, writes);
+      await this.putTickets(writes);
     }
     return filled;
   }
@@ -701,7 +769,7 @@ export class SyncEngine {
       { threadId, ...diff, ...(agent ? { agent } : {}) },
       this.now(),
     );
-    await putTickets(this.db, [{ ...stripDerived(record), ...next, ...clearAbsent(next) }]);
+    await this.putTickets([{ ...stripDerived(record), ...next, ...clearAbsent(next) }]);
     return queued;
   }
 
@@ -957,7 +1025,7 @@ export class SyncEngine {
       const state = this.codec.repair(names).state;
       if (!state) return;
       const shown = await this.withPendingChanges(threadId, state);
-      await putTickets(this.db, [{ ...stripDerived(record), ...shown, ...clearAbsent(shown), labelIds }]);
+      await this.putTickets([{ ...stripDerived(record), ...shown, ...clearAbsent(shown), labelIds }]);
     });
   }
 

@@ -8,11 +8,15 @@ import {
   type ConfigRecord,
   claimSubject,
   claimToRfc822,
+  currentPresence,
+  type HoldRecord,
   isCoordinationKind,
   latestConfig,
   METADATA_SNAPSHOT_KIND,
   type MetadataSnapshot,
   type NoteRecord,
+  newestRecord,
+  type PresenceRecord,
   RECORD_HEADER,
   recordFromJson,
   recordToRfc822,
@@ -27,6 +31,7 @@ import {
   type TeamConfig,
   type TicketSlice,
 } from '../core/records';
+import { GmailApiError } from '../gmail/api/errors';
 import { fromBase64Url, messageIdPageSchema, type SyncCalls, UNITS } from '../gmail/api/sync-calls';
 import { MAX_BATCH_SIZE } from '../gmail/api/transport';
 import type { LabeldeskDatabase } from '../store/db';
@@ -46,6 +51,8 @@ export interface RecordBookOptions {
 
 type NewNote = Omit<NoteRecord, 'kind' | 'id' | 'createdAt'>;
 type NewActivity = Omit<ActivityRecord, 'kind' | 'id' | 'createdAt'>;
+type NewHold = Omit<HoldRecord, 'kind' | 'id' | 'createdAt'>;
+type NewPresence = Omit<PresenceRecord, 'kind' | 'id' | 'createdAt'>;
 
 /** Notes and activity only: the coordination records are found by their own searches. */
 const SHARED_RECORDS_QUERY = '-subject:"Labeldesk snapshot" -subject:"Labeldesk claim"';
@@ -57,6 +64,8 @@ export class RecordBook {
   private readonly newId: () => string;
   /** Snapshot and claim messages this browser already knows of: a history poll need not read them again. */
   private readonly coordination = new Set<string>();
+  /** This browser's last presence message, trashed when the next one is written. */
+  private ownPresence: string | undefined;
 
   constructor(private readonly options: RecordBookOptions) {
     this.now = options.now ?? Date.now;
@@ -69,6 +78,61 @@ export class RecordBook {
 
   addActivity(activity: NewActivity): Promise<StoredSharedRecord> {
     return this.write({ kind: 'activity', id: this.newId(), createdAt: this.now(), ...activity });
+  }
+
+  /** Several activity records (one per field an agent changed), written one after the other. */
+  async addActivities(activities: readonly NewActivity[]): Promise<StoredSharedRecord[]> {
+    const written: StoredSharedRecord[] = [];
+    for (const activity of activities) written.push(await this.addActivity(activity));
+    return written;
+  }
+
+  addHold(hold: NewHold): Promise<StoredSharedRecord> {
+    return this.write({ kind: 'hold', id: this.newId(), createdAt: this.now(), ...hold });
+  }
+
+  /** The hold details in force for a thread: its newest hold record. */
+  async holdOf(threadId: string): Promise<HoldRecord | undefined> {
+    const records = await this.options.db.getAllFromIndex('records', 'threadId', threadId);
+    return newestRecord(records.filter((r): r is StoredSharedRecord & HoldRecord => r.kind === 'hold'));
+  }
+
+  /**
+   * Says where this agent is. The agent's previous presence message goes to the trash (5 units) so the
+   * records label does not fill with them; other browsers keep their copy until it goes stale.
+   */
+  async setPresence(presence: NewPresence): Promise<StoredSharedRecord> {
+    const previous = this.ownPresence;
+    const stored = await this.write({
+      kind: 'presence',
+      id: this.newId(),
+      createdAt: this.now(),
+      ...presence,
+    });
+    this.ownPresence = stored.messageId;
+    if (previous !== undefined) {
+      await this.options.calls.trashMessage(previous).catch(() => undefined); // already gone: nothing to tidy
+    }
+    await this.forgetStalePresence();
+    return stored;
+  }
+
+  /** Other agents' current presence on a thread (or on any thread), newest per agent, stale ones left out. */
+  async presence(threadId?: string): Promise<PresenceRecord[]> {
+    const all = await this.options.db.getAll('records');
+    return currentPresence(
+      all.filter((r): r is StoredSharedRecord & PresenceRecord => r.kind === 'presence'),
+      this.now(),
+      threadId,
+    );
+  }
+
+  /** Local copies of presence records past their time: they only cost space. */
+  private async forgetStalePresence(): Promise<void> {
+    const all = await this.options.db.getAll('records');
+    const now = this.now();
+    const stale = all.filter((r) => r.kind === 'presence' && now - r.createdAt > 10 * 60_000);
+    await Promise.all(stale.map((r) => this.options.db.delete('records', r.id)));
   }
 
   /** Publishes a new team config; it is in force for every agent once they have synced. */
@@ -208,7 +272,10 @@ export class RecordBook {
       for (const [index, result] of results.entries()) {
         const messageId = chunk[index] as string;
         if (!result.ok) {
-          this.options.onUnreadable?.(messageId, result.error.message);
+          // A record trashed since (an agent's previous presence) is not a problem to report.
+          if (!(result.error instanceof GmailApiError && result.error.status === 404)) {
+            this.options.onUnreadable?.(messageId, result.error.message);
+          }
           continue;
         }
         const kind = result.value.payload?.headers.find(

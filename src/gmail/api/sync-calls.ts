@@ -75,6 +75,15 @@ export const threadLabelsSchema = z.object({
   messages: z.array(z.object({ id: z.string(), labelIds: z.array(z.string()).default([]) })).default([]),
 });
 
+export const threadSummarySchema = z.object({
+  id: z.string(),
+  historyId: z.string().optional(),
+  messages: z.array(messageMetadataSchema).default([]),
+});
+export type ThreadSummary = z.infer<typeof threadSummarySchema>;
+
+const messageThreadSchema = z.object({ id: z.string(), threadId: z.string() });
+
 export const UNITS = {
   labelsList: 1,
   labelsCreate: 5,
@@ -85,6 +94,7 @@ export const UNITS = {
   messagesGet: 5,
   messagesList: 5,
   messagesInsert: 25,
+  messagesTrash: 5,
   historyList: 2,
 } as const;
 
@@ -178,6 +188,40 @@ export function createSyncCalls(transport: Transport) {
         body: { raw: base64Url(rawRfc822), labelIds },
         schema: insertedMessageSchema,
         units: UNITS.messagesInsert,
+      }),
+    /**
+     * One thread's messages with their labels and ticket headers (10 units): the sidebar's one round trip for
+     * a thread this browser has not stored yet.
+     */
+    threadSummary: (threadId: string) =>
+      transport.call({
+        method: 'GET',
+        path: `/threads/${encodeURIComponent(threadId)}`,
+        query: {
+          format: 'metadata',
+          metadataHeaders: TICKET_HEADERS,
+          fields: 'id,historyId,messages(id,threadId,labelIds,internalDate,payload/headers)',
+        },
+        schema: threadSummarySchema,
+        units: UNITS.threadsGet,
+      }),
+    /** The thread a message belongs to (the page showed a message id but no thread id). */
+    messageThread: (messageId: string) =>
+      transport.call({
+        method: 'GET',
+        path: `/messages/${encodeURIComponent(messageId)}`,
+        query: { format: 'minimal', fields: 'id,threadId' },
+        schema: messageThreadSchema,
+        units: UNITS.messagesGet,
+      }),
+    /** Moves a message to the trash (gmail.modify allows it; deleting for good would need full access). */
+    trashMessage: (messageId: string) =>
+      transport.call({
+        method: 'POST',
+        path: `/messages/${encodeURIComponent(messageId)}/trash`,
+        query: { fields: 'id' },
+        schema: z.object({ id: z.string() }),
+        units: UNITS.messagesTrash,
       }),
     /** Every message's labels of each thread (a damaged local copy is rebuilt from these). */
     threadLabels: (threadIds: readonly string[]) =>

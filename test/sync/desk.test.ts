@@ -1,0 +1,309 @@
+/**
+ * The desk (the service worker's helpdesk methods) end to end: the messaging contract's checks, the real sync
+ * engine and IndexedDB (fake-indexeddb), and the Gmail stand-in speaking the REST protocol. Nothing of ours
+ * is mocked; the only stand-ins are the browser's tab and settings.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDesk, type DeskServices } from '../../src/background/desk';
+import { createHandlers } from '../../src/background/handlers';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { createSyncCalls } from '../../src/gmail/api/sync-calls';
+import type { MethodArgs, MethodName, MethodResult } from '../../src/messaging/contract';
+import { createReceiver } from '../../src/messaging/receiver';
+import { callBackground } from '../../src/messaging/sender';
+import { readQueue } from '../../src/store/ticket-store';
+import { type Agent, standinStats, useDemoMailbox } from './sync-harness';
+
+const MAILBOX = 'support@northwind-shop.example';
+const EXTENSION_ID = 'acocndifihbcbdmbdojmfaldmapplekp';
+const GMAIL_TAB = { id: EXTENSION_ID, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 7 } };
+const OPTIONS_PAGE = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/options/index.html` };
+
+const mailbox = useDemoMailbox();
+
+/** An agent's browser: its desk behind the real receiver, called as the Gmail tab (or the options page) would. */
+function browserOf(agent: Agent, agentName: string) {
+  const announced: { threadIds: readonly string[]; all: boolean }[] = [];
+  const changed: string[][] = [];
+  const calls = createSyncCalls(agent.transport);
+  const services: DeskServices = {
+    mailboxFor: async () => ({ engine: agent.engine, db: agent.db, calls }),
+    verifyMailbox: async () => undefined,
+    knownMailboxes: async () => [MAILBOX],
+    loadSettings: async () => ({ ...DEFAULT_SETTINGS, agentName }),
+    afterChange: (_mailbox, threadIds) => changed.push([...threadIds]),
+    announce: (_mailbox, threadIds, all = false) => announced.push({ threadIds, all }),
+    now: () => Date.now(),
+  };
+  const handlers = createHandlers({
+    loadSettings: services.loadSettings,
+    saveSettings: async (s) => s,
+    tokensFor: () => {
+      throw new Error('not used');
+    },
+    gmailFor: () => {
+      throw new Error('not used');
+    },
+    openOptions: async () => undefined,
+    desk: createDesk(services),
+  });
+  const receive = createReceiver(handlers, EXTENSION_ID);
+  const call = <M extends MethodName>(method: M, args: MethodArgs<M>, sender: object = GMAIL_TAB) =>
+    callBackground(method, args, {
+      transport: async (message) => receive(JSON.parse(JSON.stringify(message)), sender as never),
+    }) as Promise<MethodResult<M>>;
+  return { call, announced, changed };
+}
+
+async function firstOpenTicket(agent: Agent) {
+  const [ticket] = (await readQueue(agent.db, { kind: 'all-open' }, { limit: 1, now: Date.now() })).tickets;
+  if (!ticket) throw new Error('the demo mailbox has open tickets');
+  return ticket;
+}
+
+describe('the desk', () => {
+  it('shows a stored ticket, changes it optimistically and carries the change to Gmail with its activity', async () => {
+    const anna = await mailbox.agent('anna');
+    await anna.engine.fullSync();
+    const { call, changed } = browserOf(anna, 'Anna Kowalska');
+    const ticket = await firstOpenTicket(anna);
+    const assignee = ticket.assignee === 'Anna Kowalska' ? 'Piotr Nowak' : 'Anna Kowalska';
+
+    const shown = await call('ticket.get', { mailbox: MAILBOX, threadId: ticket.threadId });
+    expect(shown).toMatchObject({
+      kind: 'ticket',
+      ticket: { threadId: ticket.threadId, pendingSync: false },
+    });
+
+    const { ticket: after } = await call('ticket.update', {
+      mailbox: MAILBOX,
+      threadId: ticket.threadId,
+      patch: {
+        status: 'Pending',
+        assignee,
+        addTags: [{ what: 'Shipping', why: 'Late by shipper' }],
+      },
+    });
+    expect(after).toMatchObject({ status: 'Pending', assignee, pendingSync: true });
+    expect(after.tags).toContainEqual({ what: 'Shipping', why: 'Late by shipper' });
+    expect(changed).toEqual([[ticket.threadId]]);
+
+    await anna.engine.flushOutbox();
+    const again = await call('ticket.get', { mailbox: MAILBOX, threadId: ticket.threadId });
+    expect(again.kind === 'ticket' && again.ticket.pendingSync).toBe(false);
+    const thread = await mailbox
+      .env()
+      .client.users.threads.get({ userId: 'me', id: ticket.threadId, format: 'minimal' });
+    const labels = await mailbox.env().client.users.labels.list({ userId: 'me' });
+    const names = new Set(
+      (thread.data.messages ?? [])
+        .flatMap((m) => m.labelIds ?? [])
+        .map((id) => labels.data.labels?.find((l) => l.id === id)?.name),
+    );
+    expect(names).toContain('Helpdesk/Status/Pending');
+    expect(names).toContain(`Helpdesk/Assignee/${assignee}`);
+    expect(names).toContain('Helpdesk/Tag/Shipping/Late by shipper');
+
+    // The activity records are written after the answer; wait for them rather than a fixed time.
+    await expect
+      .poll(
+        async () => (await call('ticket.context', { mailbox: MAILBOX, threadId: ticket.threadId })).activity,
+      )
+      .toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ actor: 'Anna Kowalska', field: 'status', to: 'Pending' }),
+          expect.objectContaining({ actor: 'Anna Kowalska', field: 'assignee', to: assignee }),
+          expect.objectContaining({ field: 'tags', to: expect.stringContaining('Shipping/Late by shipper') }),
+        ]),
+      );
+  });
+
+  it('reads a ticket it has not stored with one API round trip, and offers "Make ticket" for other threads', async () => {
+    const anna = await mailbox.agent('anna');
+    await anna.engine.fullSync();
+    const stored = new Set((await anna.db.getAllKeys('tickets')).map(String));
+    const threads = await mailbox.env().client.users.threads.list({ userId: 'me', maxResults: 500 });
+    const notTicket = threads.data.threads?.find((t) => t.id && !stored.has(t.id))?.id;
+    if (!notTicket) throw new Error('the demo mailbox has threads that are not tickets');
+
+    // A second browser that knows the labels but has not synced the tickets yet.
+    const piotr = await mailbox.agent('piotr');
+    await piotr.engine.loadLabels();
+    const { call } = browserOf(piotr, 'Piotr Nowak');
+    const ticket = await firstOpenTicket(anna);
+    await anna.engine.fetchMetadata([ticket.threadId]);
+    const { subject } = (await anna.db.get('tickets', ticket.threadId)) ?? ticket;
+    const before = await standinStats(mailbox.env().url);
+    const found = await call('ticket.get', { mailbox: MAILBOX, threadId: ticket.threadId });
+    const after = await standinStats(mailbox.env().url);
+    expect(after.requests - before.requests).toBe(1);
+    expect(found).toMatchObject({
+      kind: 'ticket',
+      ticket: { threadId: ticket.threadId, subject },
+    });
+    expect(subject).not.toBe('');
+
+    const other = await call('ticket.get', { mailbox: MAILBOX, threadId: notTicket });
+    expect(other).toMatchObject({ kind: 'not-ticket', threadId: notTicket });
+    const made = await call('ticket.make', { mailbox: MAILBOX, threadId: notTicket });
+    expect(made.ticket).toMatchObject({ threadId: notTicket, status: 'New', pendingSync: true });
+    await piotr.engine.flushOutbox();
+    await anna.engine.incrementalSync();
+    expect((await anna.db.get('tickets', notTicket))?.status).toBe('New');
+  });
+
+  it('shares notes with mentions, hold details, and the team set-up through the mailbox', async () => {
+    const [anna, yuki] = [await mailbox.agent('anna'), await mailbox.agent('yuki')];
+    await anna.engine.fullSync();
+    await yuki.engine.fullSync();
+    const a = browserOf(anna, 'Anna Kowalska');
+    const y = browserOf(yuki, 'Yuki Tanaka');
+
+    // Only the options page may publish the team config.
+    const config = {
+      agents: [
+        { name: 'Anna Kowalska', email: 'anna@northwind-shop.example', groups: ['Shipping'], lead: true },
+        { name: 'Yuki Tanaka', email: 'yuki@northwind-shop.example', groups: ['Billing'], lead: false },
+      ],
+      labelPrefix: 'Helpdesk',
+      teamDomains: [],
+      tags: [{ path: 'Shipping/Late by shipper', description: 'The courier is late' }],
+    };
+    await expect(a.call('team.set', { mailbox: MAILBOX, config })).rejects.toMatchObject({
+      code: 'forbidden-sender',
+    });
+    const team = await a.call('team.set', { mailbox: MAILBOX, config }, OPTIONS_PAGE);
+    expect(team).toMatchObject({ mailbox: MAILBOX, me: 'Anna Kowalska', config: { agents: config.agents } });
+    expect(a.announced).toContainEqual({ threadIds: [], all: true });
+
+    const ticket = await firstOpenTicket(anna);
+    const note = await a.call('note.add', {
+      mailbox: MAILBOX,
+      threadId: ticket.threadId,
+      body: '@Yuki Tanaka the refund is yours <script>alert(1)</script>',
+    });
+    expect(note).toMatchObject({ author: 'Anna Kowalska', mentions: ['Yuki Tanaka'] });
+    const promisedBy = Date.UTC(2026, 11, 1, 12);
+    const held = await a.call('ticket.hold', {
+      mailbox: MAILBOX,
+      threadId: ticket.threadId,
+      waitingFor: 'The courier (DPD) to confirm',
+      promisedBy,
+    });
+    expect(held.ticket.hold).toEqual({ waitingFor: 'The courier (DPD) to confirm', promisedBy });
+
+    await yuki.engine.incrementalSync();
+    const seen = await y.call('ticket.context', { mailbox: MAILBOX, threadId: ticket.threadId });
+    expect(seen.notes).toEqual([expect.objectContaining({ id: note.id, body: note.body })]);
+    const yTicket = await y.call('ticket.get', { mailbox: MAILBOX, threadId: ticket.threadId });
+    expect(yTicket.kind === 'ticket' && yTicket.ticket.hold?.promisedBy).toBe(promisedBy);
+    expect((await y.call('team.get', { mailbox: MAILBOX })).config?.agents).toHaveLength(2);
+  });
+
+  it('shows who else has the ticket open after one poll', async () => {
+    const [anna, yuki] = [await mailbox.agent('anna'), await mailbox.agent('yuki')];
+    await anna.engine.fullSync();
+    await yuki.engine.fullSync();
+    const a = browserOf(anna, 'Anna Kowalska');
+    const y = browserOf(yuki, 'Yuki Tanaka');
+    const ticket = await firstOpenTicket(anna);
+
+    expect(
+      (await a.call('presence.set', { mailbox: MAILBOX, threadId: ticket.threadId, state: 'viewing' }))
+        .others,
+    ).toEqual([]);
+    await a.call('presence.set', { mailbox: MAILBOX, threadId: ticket.threadId, state: 'replying' });
+    await yuki.engine.incrementalSync();
+    const seen = await y.call('presence.set', {
+      mailbox: MAILBOX,
+      threadId: ticket.threadId,
+      state: 'viewing',
+    });
+    expect(seen.others).toEqual([expect.objectContaining({ agent: 'Anna Kowalska', state: 'replying' })]);
+    const context = await y.call('ticket.context', { mailbox: MAILBOX, threadId: ticket.threadId });
+    expect(context.presence.map((p) => p.agent)).toEqual(['Anna Kowalska']);
+
+    // Anna leaves: after Yuki's next poll she is no longer shown; her earlier presence messages are trashed.
+    await a.call('presence.set', { mailbox: MAILBOX, threadId: null, state: 'viewing' });
+    await yuki.engine.incrementalSync();
+    expect(
+      (await y.call('ticket.context', { mailbox: MAILBOX, threadId: ticket.threadId })).presence,
+    ).toEqual([]);
+    expect(yuki.notices.filter((n) => n.kind === 'record-unreadable')).toEqual([]);
+  });
+
+  it('lists queues with counts, pages them in order, and searches subject, requester and reference', async () => {
+    const anna = await mailbox.agent('anna');
+    await anna.engine.fullSync();
+    await anna.engine.fetchMetadata();
+    const { call } = browserOf(anna, 'Anna Kowalska');
+    const { queues } = await call('queue.counts', { mailbox: MAILBOX });
+    expect(queues.map((q) => q.queue.kind).slice(0, 6)).toEqual([
+      'unassigned',
+      'mine',
+      'all-open',
+      'pending',
+      'on-hold',
+      'overdue',
+    ]);
+    const allOpen = queues.find((q) => q.queue.kind === 'all-open')?.count ?? 0;
+    expect(allOpen).toBeGreaterThan(10);
+    const page = await call('queue.read', { mailbox: MAILBOX, queue: { kind: 'all-open' }, limit: 10 });
+    expect(page.total).toBe(allOpen);
+    expect(page.rows).toHaveLength(10);
+    const next = await call('queue.read', {
+      mailbox: MAILBOX,
+      queue: { kind: 'all-open' },
+      offset: 10,
+      limit: 10,
+    });
+    expect(next.rows[0]?.threadId).not.toBe(page.rows[0]?.threadId);
+
+    const target = page.rows[3];
+    if (!target?.requester) throw new Error('metadata was fetched');
+    const byReference = await call('queue.search', {
+      mailbox: MAILBOX,
+      text: target.reference.toLowerCase(),
+    });
+    expect(byReference.rows.map((r) => r.threadId)).toContain(target.threadId);
+    const bySender = await call('queue.search', { mailbox: MAILBOX, text: target.requester.email });
+    expect(bySender.rows.map((r) => r.threadId)).toContain(target.threadId);
+    const word = target.subject.split(/\s+/).find((w) => w.length > 4) ?? target.subject;
+    const bySubject = await call('queue.search', { mailbox: MAILBOX, text: word });
+    expect(
+      bySubject.rows.every(
+        (r) =>
+          `${r.subject}${r.requester?.email}${r.requester?.name}`
+            .toLowerCase()
+            .includes(word.toLowerCase()) || r.reference === target.reference,
+      ),
+    ).toBe(true);
+  });
+
+  it('bulk-updates the tickets among the selected threads and names the others', async () => {
+    const anna = await mailbox.agent('anna');
+    await anna.engine.fullSync();
+    const { call } = browserOf(anna, 'Anna Kowalska');
+    const page = await readQueue(anna.db, { kind: 'all-open' }, { limit: 3, now: Date.now() });
+    const ids = page.tickets.map((t) => t.threadId);
+    const stranger = 'ffff0000ffff0000';
+    const result = await call('tickets.bulkUpdate', {
+      mailbox: MAILBOX,
+      threadIds: [...ids, stranger],
+      patch: { assignee: 'Anna Kowalska' },
+    });
+    expect(result).toEqual({ updated: ids, notTickets: [stranger] });
+    for (const id of ids) expect((await anna.db.get('tickets', id))?.assignee).toBe('Anna Kowalska');
+  });
+
+  it('finds the thread of a message id', async () => {
+    const anna = await mailbox.agent('anna');
+    const { call } = browserOf(anna, 'Anna Kowalska');
+    const messages = await mailbox.env().client.users.messages.list({ userId: 'me', maxResults: 1 });
+    const message = messages.data.messages?.[0];
+    if (!message?.id || !message.threadId) throw new Error('the demo mailbox has messages');
+    expect(await call('thread.ofMessage', { mailbox: MAILBOX, messageId: message.id })).toEqual({
+      threadId: message.threadId,
+    });
+  });
+});
