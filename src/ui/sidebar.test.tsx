@@ -4,7 +4,10 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TicketDescription } from '../messaging/contract';
 import { LabeldeskError } from '../messaging/errors';
-import { QueuePlaceholder, SidebarFrame, TicketCard, type TicketSource } from './sidebar';
+import { DeskActions } from './actions';
+import { fakeConnector } from './connector';
+import { QueuePlaceholder, SidebarFrame, TicketCard, TicketPanel, type TicketSource } from './sidebar';
+import { TICKET as TICKET_VIEW } from './ticket/testing';
 
 const TICKET: TicketDescription = {
   threadId: '184a87a7b32dd009',
@@ -109,5 +112,69 @@ describe('the sidebar', () => {
     await settleUntil(() => container().querySelector('h3')?.textContent === TICKET.subject);
     expect(calls).toEqual(['describe', 'signIn', 'describe']);
     expect(container().querySelector('h3')?.textContent).toBe(TICKET.subject);
+  });
+});
+
+describe('the ticket panel in the sidebar', () => {
+  const panel = (connector: ReturnType<typeof fakeConnector>, onSignIn?: () => Promise<void>) => (
+    <TicketPanel
+      connector={connector}
+      actions={new DeskActions()}
+      threadId={TICKET_VIEW.threadId}
+      pageSubject="Refund"
+      onSignIn={onSignIn}
+    />
+  );
+
+  it('explains a missing client id and offers the options page', async () => {
+    const connector = fakeConnector({
+      'ticket.get': () => Promise.reject(new LabeldeskError('not-configured', 'no client id')),
+    });
+    show(panel(connector));
+    await settleUntil(() => container().querySelector('[role="alert"]') !== null);
+    expect(container().querySelector('[role="alert"]')?.textContent).toContain('errorNotConfigured');
+    expect(container().querySelector('h3')?.textContent).toBe('Refund');
+    await act(() => container().querySelector('button')?.click());
+    expect(connector.opened).toEqual(['options']);
+  });
+
+  it('signs in, then reads the ticket again', async () => {
+    let signedIn = false;
+    const connector = fakeConnector({
+      'ticket.get': () =>
+        signedIn
+          ? { kind: 'ticket', ticket: TICKET_VIEW }
+          : Promise.reject(new LabeldeskError('auth-required', 'sign in')),
+      'ticket.context': () => new Promise(() => {}),
+      'team.get': () => new Promise(() => {}),
+    });
+    show(
+      panel(connector, async () => {
+        signedIn = true;
+      }),
+    );
+    await settleUntil(() => container().querySelector('button') !== null);
+    expect(container().querySelector('button')?.textContent).toBe('actionSignIn');
+    await act(() => container().querySelector('button')?.click());
+    await settleUntil(() => container().querySelector('.ticket-reference') !== null);
+    expect(container().querySelector('.ticket-reference')?.textContent).toBe(TICKET_VIEW.reference);
+    expect(connector.calls.filter((call) => call.method === 'ticket.get')).toHaveLength(2);
+  });
+
+  it.each([
+    ['mailbox-mismatch', 'errorMailboxMismatch', 'actionSignIn'],
+    ['gmail-api', 'errorGmailApi Backend Error', 'actionRetry'],
+  ] as const)('names a %s failure and offers the fix', async (code, text, action) => {
+    const connector = fakeConnector({
+      'ticket.get': () => Promise.reject(new LabeldeskError(code, 'Backend Error')),
+    });
+    show(panel(connector));
+    await settleUntil(() => container().querySelector('[role="alert"]') !== null);
+    expect(container().querySelector('[role="alert"] p')?.textContent).toBe(text);
+    expect(container().querySelector('[role="alert"] button')?.textContent).toBe(action);
+    // Without an onSignIn the button tries again; with a retry the call is repeated either way.
+    await act(() => container().querySelector<HTMLButtonElement>('[role="alert"] button')?.click());
+    await settleUntil(() => connector.calls.length === 2);
+    expect(connector.calls.map((call) => call.method)).toEqual(['ticket.get', 'ticket.get']);
   });
 });

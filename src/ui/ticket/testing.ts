@@ -2,6 +2,7 @@
  * Helpers for the ticket panel's tests: English messages through a stand-in `chrome.i18n` (so controls are found
  * by the names an agent reads), fixtures, and queries by accessible name. Not shipped: only tests import it.
  */
+import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import english from '../../../public/_locales/en/messages.json';
 import type { TeamView, TicketContext, TicketView } from '../../messaging/contract';
@@ -171,4 +172,18 @@ export async function press(
   await act(() => {
     target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
   });
+}
+
+/** Renders one component into a fresh container in the body; returns the container. */
+export function mount(vnode: ComponentChild): HTMLElement {
+  document.body.innerHTML = '<div></div>';
+  const root = document.body.firstElementChild as HTMLElement;
+  act(() => render(vnode, root));
+  return root;
+}
+
+export function unmount(): void {
+  const root = document.body.firstElementChild;
+  if (root) act(() => render(null, root));
+  document.body.innerHTML = '';
 }

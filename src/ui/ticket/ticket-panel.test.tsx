@@ -200,6 +200,16 @@ describe('the ticket panel', () => {
     expect(select('Group').value).toBe('');
   });
 
+  it('takes the undo toast away after its time', async () => {
+    const store = desk();
+    await show({ connector: store.connector, undoMs: 5 });
+    await waitFor(() => select('Status'));
+    await choose(select('Status'), 'Pending');
+    expect(button(container(), 'Undo')).not.toBeNull();
+    await waitFor(() => button(container(), 'Undo') === null, 'the toast to go');
+    expect(container().querySelector('.undo-toast')?.textContent).toBe('');
+  });
+
   it('undoes a tag it added by removing only that tag', async () => {
     const store = desk();
     await show({ connector: store.connector });
@@ -475,7 +485,9 @@ describe('the ticket panel', () => {
     expect(container().textContent).toContain('has passed');
 
     await typeInto(waiting, 'the carrier (DHL)');
-    await act(() => waiting.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(() => {
+      waiting.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await act(() => {
       promised.value = '2026-11-30';
       promised.dispatchEvent(new Event('change', { bubbles: true }));
