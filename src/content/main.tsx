@@ -1,30 +1,137 @@
-// Content script entry: docks the Labeldesk sidebar in Gmail and re-runs its features on every route change.
+// Content script entry: docks the Labeldesk sidebar in Gmail, follows Gmail's route, theme and selection, and
+// wires the keyboard shortcuts and the collision warning. Nothing here may throw into Gmail's page.
+import { render } from 'preact';
+import { buildKeymap } from '../core/keymap';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { type GmailLook, readGmailLook, watchGmailLook } from '../gmail/dom/look';
+import { readMailbox } from '../gmail/dom/mailbox';
 import { type GmailRoute, watchGmailRoute } from '../gmail/dom/route-watcher';
+import { watchSelection } from '../gmail/dom/selection';
 import { mountSidebarHost } from '../gmail/dom/sidebar-host';
+import { resolveThreadId } from '../gmail/dom/thread-id';
+import { callBackground } from '../messaging/sender';
+import { DeskActions } from '../ui/actions';
+import { isMac } from '../ui/keyboard/action-labels';
+import { listenForShortcuts } from '../ui/keyboard/listen';
+import { moveThroughQueue, QueueNavigator } from '../ui/queues/queue-navigator';
+import { QUEUE_CSS } from '../ui/queues/queue-styles';
 import { SIDEBAR_CSS } from '../ui/sidebar-styles';
+import { type TabConnector, tabConnector } from './connector';
+import * as presence from './features/presence';
 import * as syncTrigger from './features/sync-trigger';
-import * as ticketPanel from './features/ticket-panel';
-
-/** Each feature starts on a route and stops when its signal aborts (refined-github's feature manager). */
-const features = [ticketPanel, syncTrigger];
+import { SidebarApp, type SidebarView } from './sidebar-app';
 
 function start(): void {
-  const sidebar = mountSidebarHost(document, SIDEBAR_CSS);
-  let routeController: AbortController | undefined;
+  const doc = document;
+  const sidebar = mountSidebarHost(doc, SIDEBAR_CSS + QUEUE_CSS);
   const lifetime = new AbortController();
+  const actions = new DeskActions();
+  const navigator = new QueueNavigator();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let connector: TabConnector | undefined;
+  let view: SidebarView = { kind: 'list', selected: [] };
+  let routeController: AbortController | undefined;
+
+  const paint = () => {
+    try {
+      render(
+        <SidebarApp
+          view={view}
+          connector={connector}
+          actions={actions}
+          navigator={navigator}
+          me={settings.agentName}
+          onSignIn={async () => {
+            if (connector) await callBackground('auth.signIn', { mailbox: connector.mailbox });
+          }}
+        />,
+        sidebar.mount,
+      );
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  // The mailbox can render after the content script starts (the account button comes late): read it again on
+  // every route until it is known; a tab that switches accounts reloads the page, so it never changes after.
+  const ensureConnector = () => {
+    if (connector) return connector;
+    const { address } = readMailbox(doc);
+    if (address !== undefined) {
+      connector = tabConnector(address, window);
+      moveThroughQueue(actions, navigator, connector, () =>
+        view.kind === 'thread' ? view.threadId : undefined,
+      );
+    }
+    return connector;
+  };
 
   const onRoute = (route: GmailRoute) => {
     routeController?.abort();
-    routeController = new AbortController();
-    for (const feature of features) {
+    const controller = new AbortController();
+    routeController = controller;
+    const tab = ensureConnector();
+    const context = { route, doc, connector: tab, signal: controller.signal };
+    for (const feature of [syncTrigger, presence]) {
       try {
-        feature.init(routeController.signal, { route, mount: sidebar.mount, doc: document });
+        feature.init(controller.signal, context);
       } catch (error) {
-        report(error); // one broken feature must not break Gmail or the other features
+        report(error);
       }
     }
+    if (route === undefined) {
+      view = { kind: 'list', selected: [] };
+      watchSelection(
+        doc,
+        (selected) => {
+          view = { kind: 'list', selected };
+          paint();
+        },
+        controller.signal,
+      );
+    } else if (route.threadId !== undefined) {
+      view = { kind: 'thread', threadId: route.threadId, subject: route.subject };
+    } else {
+      // No id on the heading or in the URL: ask the API through a message of the thread.
+      view = { kind: 'unknown-thread', subject: route.subject, reason: 'page-changed' };
+      resolveThreadId(doc, {
+        ofMessage: async (messageId) =>
+          tab ? (await tab.call('thread.ofMessage', { messageId })).threadId : undefined,
+      }).then(
+        (result) => {
+          if (controller.signal.aborted) return;
+          view = result.ok
+            ? { kind: 'thread', threadId: result.threadId, subject: route.subject }
+            : {
+                kind: 'unknown-thread',
+                subject: route.subject,
+                reason: result.failure.kind === 'no-api-id' ? 'no-api-id' : 'page-changed',
+              };
+          paint();
+        },
+        (error: unknown) => report(error),
+      );
+    }
+    paint();
   };
+
+  const applyLook = (look: GmailLook) => {
+    sidebar.mount.dataset.theme = look.theme;
+    sidebar.mount.dataset.density = look.density;
+  };
+  applyLook(readGmailLook(doc));
+  watchGmailLook(doc, applyLook, lifetime.signal);
+
   watchGmailRoute(window, onRoute, lifetime.signal);
+
+  callBackground('settings.get', {}).then((loaded) => {
+    settings = loaded;
+    listenForShortcuts(doc, buildKeymap(settings.shortcuts), actions, lifetime.signal, {
+      shadowRoot: sidebar.shadowRoot,
+      mac: isMac(),
+    });
+    paint();
+  }, report);
 }
 
 function report(error: unknown): void {

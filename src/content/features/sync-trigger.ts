@@ -5,7 +5,6 @@
  */
 import { readMailboxAddress } from '../../gmail/dom/thread-view';
 import { callBackground } from '../../messaging/sender';
-import type { FeatureContext } from './ticket-panel';
 
 /** Route changes come in bursts (hash, then heading): one poll per burst is enough. */
 export const ROUTE_INTERVAL_MS = 15_000;
@@ -28,7 +27,7 @@ export function requestSync(
   );
 }
 
-export function init(signal: AbortSignal, { doc }: FeatureContext): void {
+export function init(signal: AbortSignal, { doc }: { doc: Document }): void {
   if (signal.aborted) return;
   requestSync(doc, ROUTE_INTERVAL_MS);
   const onFocus = () => {

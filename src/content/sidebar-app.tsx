@@ -1,0 +1,69 @@
+/**
+ * What the sidebar shows for a route: the open thread's ticket, or (on a list) the queues with a bulk bar for
+ * the threads ticked in Gmail's list. A notice says when Gmail's page could not be read and the sidebar is
+ * working from the URL alone.
+ */
+import type { DeskActions } from '../ui/actions';
+import type { Connector } from '../ui/connector';
+import { t } from '../ui/i18n';
+import { BulkBar } from '../ui/queues/bulk-bar';
+import type { QueueNavigator } from '../ui/queues/queue-navigator';
+import { QueuePanel } from '../ui/queues/queue-panel';
+import { SidebarFrame } from '../ui/sidebar';
+import { TicketPanel } from '../ui/ticket/ticket-panel';
+
+export type SidebarView =
+  | { kind: 'list'; selected: readonly string[] }
+  | { kind: 'thread'; threadId: string; subject: string }
+  /** A thread is open but its API id could not be found (a `thread-a:` thread, or Gmail changed). */
+  | { kind: 'unknown-thread'; subject: string; reason: 'no-api-id' | 'page-changed' };
+
+export interface SidebarAppProps {
+  view: SidebarView;
+  connector: Connector | undefined;
+  actions: DeskActions;
+  navigator: QueueNavigator;
+  me: string;
+  onSignIn: () => Promise<void>;
+}
+
+export function SidebarApp({ view, connector, actions, navigator, me, onSignIn }: SidebarAppProps) {
+  if (connector === undefined) {
+    return (
+      <SidebarFrame>
+        <p role="status">{t('errorNoMailbox')}</p>
+      </SidebarFrame>
+    );
+  }
+  if (view.kind === 'unknown-thread') {
+    return (
+      <SidebarFrame>
+        {view.subject && <h3 class="ticket-subject">{view.subject}</h3>}
+        <p role="status">{view.reason === 'no-api-id' ? t('ticketNoApiId') : t('appPageChanged')}</p>
+      </SidebarFrame>
+    );
+  }
+  if (view.kind === 'thread') {
+    return (
+      <SidebarFrame>
+        <TicketPanel
+          key={view.threadId}
+          connector={connector}
+          actions={actions}
+          threadId={view.threadId}
+          pageSubject={view.subject}
+          me={me || undefined}
+          onSignIn={onSignIn}
+        />
+      </SidebarFrame>
+    );
+  }
+  return (
+    <SidebarFrame>
+      {view.selected.length > 0 && (
+        <BulkBar connector={connector} selectedThreadIds={view.selected} me={me} />
+      )}
+      <QueuePanel connector={connector} actions={actions} me={me} navigator={navigator} />
+    </SidebarFrame>
+  );
+}
