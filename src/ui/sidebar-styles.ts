@@ -95,7 +95,17 @@ const PANEL_CSS = `
 
 /* Save state, problems, the undo toast and the collision warning. */
 .sync-state { margin: 0; min-height: 1.43em; color: var(--ld-muted); font-size: 13px; }
-.sync-state:empty { display: none; }
+/* Empty live regions stay in the page (so later text is announced) but take no room. */
+.sync-state:empty, .undo-toast:empty, .collision:empty {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  padding: 0;
+  margin: -1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  border: 0;
+}
 .error { padding: 8px 12px; border-radius: 8px; background: var(--ld-danger-soft); color: var(--ld-danger); }
 .notice { margin: 0; padding: 8px 12px; border-radius: 8px; background: var(--ld-warning-soft); color: var(--ld-fg); }
 .undo-toast {
@@ -111,12 +121,10 @@ const PANEL_CSS = `
   background: var(--ld-fg);
   color: var(--ld-bg);
 }
-.undo-toast:empty { display: none; }
 .undo-toast .undo-message { flex: 1 1 auto; min-width: 0; }
 .sidebar .undo-toast button { background: var(--ld-bg); color: var(--ld-fg); border-color: var(--ld-bg); }
 .sidebar .undo-toast button:focus-visible { outline-color: var(--ld-bg); }
 .collision { display: flex; flex-direction: column; gap: 4px; padding: 8px 12px; border-radius: 8px; background: var(--ld-surface); }
-.collision:empty { display: none; }
 .collision p { margin: 0; }
 .collision-replying { background: var(--ld-warning-soft); color: var(--ld-fg); border: 1px solid var(--ld-warning); }
 

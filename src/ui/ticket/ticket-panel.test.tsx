@@ -508,6 +508,50 @@ describe('the ticket panel', () => {
     expect(container().textContent).not.toContain('has passed');
   });
 
+  it('keeps keys typed in its text fields from Gmail, but not the keys of other controls', async () => {
+    await show({ connector: desk().connector });
+    await waitFor(() => select('Status'));
+    const reachedPage: string[] = [];
+    const listener = (event: KeyboardEvent) => reachedPage.push(event.key);
+    document.addEventListener('keydown', listener);
+    try {
+      await press(byLabel(container(), 'Internal note'), 'c');
+      await press(byLabel(container(), 'Tags'), 'j');
+      await press(select('Status'), 'k');
+    } finally {
+      document.removeEventListener('keydown', listener);
+    }
+    expect(reachedPage).toEqual(['k']);
+  });
+
+  it('starts afresh on another thread', async () => {
+    const store = desk({
+      'ticket.get': ({ threadId }) =>
+        threadId === TICKET.threadId
+          ? lookup()
+          : { kind: 'not-ticket', threadId, subject: 'Another thread', messageCount: 1 },
+    });
+    const actions = new DeskActions();
+    await show({ connector: store.connector, actions });
+    await waitFor(() => select('Status'));
+    act(() =>
+      render(
+        <SidebarFrame>
+          <TicketPanel
+            connector={store.connector}
+            actions={actions}
+            threadId="aaaaaaaaaaaaaaaa"
+            pageSubject="Another"
+            now={() => NOW}
+          />
+        </SidebarFrame>,
+        container(),
+      ),
+    );
+    await waitFor(() => button(container(), 'Make ticket'), 'the other thread');
+    expect(container().querySelector('h3')?.textContent).toBe('Another thread');
+  });
+
   it('hides the hold fields on other statuses', async () => {
     await show({ connector: desk().connector });
     await waitFor(() => select('Status'));

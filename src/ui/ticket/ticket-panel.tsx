@@ -71,8 +71,13 @@ const NOTICE_FIELD_KEYS: Record<string, MessageKey> = {
 /**
  * The ticket behind the open thread: its facts, its fields (changed optimistically, with undo), tags, notes,
  * history and who else is on it. The ticket renders as soon as `ticket.get` answers; context and team follow.
+ * Another thread is another panel: nothing of one ticket's state can leak into the next.
  */
-export function TicketPanel({
+export function TicketPanel(props: TicketPanelProps) {
+  return <ThreadTicketPanel key={props.threadId} {...props} />;
+}
+
+function ThreadTicketPanel({
   connector,
   actions,
   threadId,
@@ -334,24 +339,20 @@ export function TicketPanel({
   const openOptions = () => void connector.openOptions();
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (
-      !(event.ctrlKey || event.metaKey) ||
-      event.shiftKey ||
-      event.altKey ||
-      event.key.toLowerCase() !== 'z'
-    )
-      return;
+    const typing = isTextField(event.target);
+    // Gmail sees keys from our Shadow DOM as typed on its page (the target is retargeted to the host): keys
+    // typed into our text fields must not reach its shortcuts ("c" would open a compose window).
+    if (typing) event.stopPropagation();
+    const isUndo =
+      (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z';
     // In a text box Ctrl+Z undoes typing, as everywhere else.
-    const target = event.target;
-    if (
-      target instanceof HTMLTextAreaElement ||
-      (target instanceof HTMLInputElement && target.type !== 'date')
-    )
-      return;
-    if (undoRef.current?.inverse === undefined) return;
+    if (!isUndo || typing || undoRef.current?.inverse === undefined) return;
     event.preventDefault();
     event.stopPropagation();
     undoLast();
+  };
+  const keepTypingFromGmail = (event: KeyboardEvent) => {
+    if (isTextField(event.target)) event.stopPropagation();
   };
 
   if (lookup.state === 'loading') {
@@ -417,7 +418,12 @@ export function TicketPanel({
   return (
     // The panel catches Ctrl/Cmd+Z from any control in it; the key is a shortcut, not an interaction.
     // biome-ignore lint/a11y/noStaticElementInteractions: see above
-    <div class="ticket-panel" onKeyDown={onKeyDown}>
+    <div
+      class="ticket-panel"
+      onKeyDown={onKeyDown}
+      onKeyPress={keepTypingFromGmail}
+      onKeyUp={keepTypingFromGmail}
+    >
       <header class="ticket-header">
         <h3 class="ticket-subject">{shown.subject || pageSubject}</h3>
         <dl class="ticket-facts">
@@ -485,6 +491,13 @@ export function TicketPanel({
         />
       )}
     </div>
+  );
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  if (target instanceof HTMLTextAreaElement) return true;
+  return (
+    target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)
   );
 }
 
