@@ -10,7 +10,7 @@
  *   whether rows show attachment chips, not in height, so this answers `default` for both unless a caller
  *   knows better; what changes the sidebar's layout is compact or not.
  */
-import { gmailSelectors, queryAllGmail, queryGmail } from './selectors';
+import { gmailSelectors, observeMutations, queryAllGmail, queryGmail } from './selectors';
 
 export type GmailTheme = 'light' | 'dark';
 export type GmailDensity = 'default' | 'comfortable' | 'compact';
@@ -137,7 +137,7 @@ export function watchGmailLook(
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(check, debounceMs);
   };
-  const observer = new MutationObserver(schedule);
+  const observer = observeMutations(doc, schedule);
   // Classes on the page's roots and on the content section, and <style> sheets swapped in <head>; not the
   // whole page, whose classes change on every hover.
   const styled = { attributes: true, attributeFilter: ['class', 'style'] };

@@ -12,9 +12,10 @@
  *   https://help.swmitech.org/accessing-delegated-email-gmail (Google's page: support.google.com/mail/answer/138350).
  * - The tab's title names the mailbox shown: "Inbox (3) - support@shop.example - Gmail" ([title] in
  *   test/conformance/gmail-page-facts.test.ts). The account button names the signed-in Google account
- *   ("Google Account: Name (address)", [design]). In a delegated tab those two differ: the title names the
- *   delegated mailbox, the button the delegate. So a delegated tab reads its address from the title, and
- *   every tab matches only the address (both texts are localised).
+ *   ("Google Account: Name (address)", [design]). What the button shows in a delegated tab is not
+ *   documented publicly (the signed-in delegate, or the mailbox marked "delegated"), so a delegated tab
+ *   reads its mailbox from the title, which names the mailbox shown in every tab. Only the address is
+ *   matched: both texts are localised.
  */
 import { gmailSelectors, queryGmail } from './selectors';
 
@@ -27,7 +28,7 @@ export interface GmailMailbox {
   delegated: boolean;
   /** The opaque `/d/<token>/` segment of a delegated tab. */
   delegationToken?: string;
-  /** The signed-in Google account, from the account button; in a delegated tab, the delegate. */
+  /** The address the account button names (the signed-in account; not trusted for the mailbox in a delegated tab). */
   signedInAs?: string;
   /** Where `address` came from. */
   source?: 'account-button' | 'title';
@@ -85,8 +86,8 @@ export type MailboxWriteCheck =
        * - `mailbox-unknown`: the page names no mailbox (Gmail changed); nothing can be checked.
        * - `token-unknown`: no token account yet (not signed in to the API).
        * - `other-account`: the token belongs to another mailbox than the tab shows.
-       * - `delegated`: a delegated tab and the delegate's own token; the API refuses delegates
-       *   (`403 Delegation denied`, DESIGN.md section 1).
+       * - `delegated`: a delegated tab and a token of another account than the delegated mailbox (the
+       *   delegate's own): the API refuses delegates (`403 Delegation denied`, DESIGN.md section 1).
        */
       reason: 'mailbox-unknown' | 'token-unknown' | 'other-account' | 'delegated';
       mailbox?: string;
@@ -108,6 +109,12 @@ export function checkMailboxForWrites(
   }
   if (!tokenAccount) return { ok: false, reason: 'token-unknown', mailbox: address };
   if (tokenAccount === address) return { ok: true, address };
-  const reason = mailbox.delegated && tokenAccount === mailbox.signedInAs ? 'delegated' : 'other-account';
-  return { ok: false, reason, mailbox: address, tokenAccount };
+  // In a delegated tab any other token is the delegate's (or another account's): the API would refuse it or
+  // write elsewhere.
+  return {
+    ok: false,
+    reason: mailbox.delegated ? 'delegated' : 'other-account',
+    mailbox: address,
+    tokenAccount,
+  };
 }

@@ -4,7 +4,7 @@
  * the thread's ("Re: <subject>"). Gmail does not put the thread id on a popped-out reply, so the subject is
  * the link; a new message with the same subject also counts, which errs on the side of warning.
  */
-import { gmailSelectors, queryAllGmail, queryGmail } from './selectors';
+import { gmailSelectors, observeMutations, queryAllGmail, queryGmail } from './selectors';
 import { isShown, openThreadHeading, readThreadIdNow } from './thread-id';
 
 /** "Re: Re: Fwd: Where is my order?" → "where is my order?" */
@@ -72,7 +72,7 @@ export function watchReplying(
     if (timer === undefined) timer = setTimeout(check, debounceMs);
   };
   // Compose windows live outside the main region (in .dw at the end of the body): watch the body.
-  const observer = new MutationObserver(schedule);
+  const observer = observeMutations(doc, schedule);
   observer.observe(doc.body, {
     subtree: true,
     childList: true,

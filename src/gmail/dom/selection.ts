@@ -4,7 +4,7 @@
  * ([row-selection] in selectors.ts). Its id: `data-legacy-thread-id` (hex), else `#thread-f:<dec>` in
  * `data-thread-id` turned into hex (DESIGN.md section 5).
  */
-import { gmailSelectors, matchesGmail, queryAllGmail, queryGmail } from './selectors';
+import { gmailSelectors, matchesGmail, observeMutations, queryAllGmail, queryGmail } from './selectors';
 import { GmailIdError, threadIdFromPermId } from './thread-token';
 
 const HEX_ID = /^[0-9a-f]{1,16}$/i;
@@ -77,7 +77,7 @@ export function watchSelection(
     current = next;
     onChange(next);
   };
-  const observer = new MutationObserver(() => {
+  const observer = observeMutations(doc, () => {
     if (timer === undefined) timer = setTimeout(check, debounceMs);
   });
   // The whole body: Gmail replaces its main region on navigation, and the list may render later.

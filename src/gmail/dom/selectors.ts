@@ -244,3 +244,10 @@ export function tryQueryGmail<E extends Element = HTMLElement>(
   const element = queryGmail<E>(root, spec);
   return element === undefined ? { ok: false, error: new GmailSelectorError(spec) } : { ok: true, element };
 }
+
+/** A MutationObserver of the document's own window (a test DOM, or Gmail's page in the content script). */
+export function observeMutations(doc: Document, callback: MutationCallback): MutationObserver {
+  const View = (doc.defaultView as (Window & { MutationObserver?: typeof MutationObserver }) | null)
+    ?.MutationObserver;
+  return new (View ?? MutationObserver)(callback);
+}
