@@ -72,8 +72,8 @@ describe('the shortcut help', () => {
     expect(key(close ?? null, { key: 'Tab', shiftKey: true }).defaultPrevented).toBe(true);
     expect(document.activeElement).toBe(close);
 
-    const escape = key(close ?? null, { key: 'Escape' });
-    expect(escape.defaultPrevented).toBe(true);
+    const escaped = key(close ?? null, { key: 'Escape' });
+    expect(escaped.defaultPrevented).toBe(true);
     expect(dialog()).toBeNull();
     expect(document.activeElement).toBe(before);
   });
