@@ -136,6 +136,11 @@ describe('team files', () => {
       [['duplicate-tag tags[2].path', '"shipping/late BY shipper"']],
     ],
     [
+      'an empty tag path, said plainly',
+      file({ ...team, tags: [{ path: '' }] }),
+      [['required tags[0].path', '"path": ""', '"path": '.length]],
+    ],
+    [
       'a tag three levels deep',
       file({ ...team, tags: [{ path: 'a/b/c' }] }),
       [['tag-path tags[0].path', '"a/b/c"']],
@@ -151,11 +156,19 @@ describe('team files', () => {
       [['domain teamDomains[0]', '"me@shop.example"']],
     ],
     [
+      'a schema error and a duplicate at once',
+      file({ ...team, agents: agents({ name: 'bo', email: 'nope' }) }),
+      [
+        ['schema agents[2].email', '"nope"'],
+        ['duplicate-name agents[2].name', '"bo"'],
+      ],
+    ],
+    [
       'several problems, each with its place',
       file({ ...team, labelPrefix: '', agents: agents({ name: 'Cy', email: 'nope' }) }),
       [
         ['schema agents[2].email', '"nope"'],
-        ['schema labelPrefix', '"labelPrefix": ""', '"labelPrefix": '.length],
+        ['required labelPrefix', '"labelPrefix": ""', '"labelPrefix": '.length],
       ],
     ],
   ])('refuses %s at the value at fault', (_name, text, expected) => {

@@ -23,6 +23,8 @@ export type ProblemPath = (string | number)[];
 export type TeamProblem =
   /** A zod issue; `message` is in the language of the error map passed in (English by default). */
   | { kind: 'schema'; path: ProblemPath; message: string }
+  /** An empty name, address or tag: zod's "too small" said plainly. */
+  | { kind: 'required'; path: ProblemPath }
   /** Two agents with one address (Gmail addresses ignore case). */
   | { kind: 'duplicate-email'; path: ProblemPath; value: string }
   /** Two agents with one name: the assignee label is the name, so they would share tickets. */
@@ -90,61 +92,106 @@ function labelSegmentOk(value: string): boolean {
  */
 export function checkTeamConfig(input: unknown, options: CheckOptions = {}): TeamCheck {
   const parsed = teamConfigSchema.safeParse(input, { error: options.errorMap ?? englishErrors });
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        kind: 'schema',
-        path: issue.path.filter((key): key is string | number => typeof key !== 'symbol'),
-        message: issue.message,
-      })),
-    };
-  }
-  const config = parsed.data;
-  const problems: TeamProblem[] = [];
+  const problems: TeamProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue): TeamProblem => {
+        const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+        const empty = issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1;
+        return empty ? { kind: 'required', path } : { kind: 'schema', path, message: issue.message };
+      });
+  // The rules below read the input as far as it has the right shape, so a file or form with a schema
+  // error still hears about its duplicates at once; a value the schema already refused is not told twice.
+  const refused = new Set(problems.map((problem) => formatProblemPath(problem.path)));
+  const report = (problem: TeamProblem) => {
+    if (!refused.has(formatProblemPath(problem.path))) problems.push(problem);
+  };
+  const shape = looseShape(input);
 
-  if (!config.labelPrefix.split('/').every(labelSegmentOk)) {
-    problems.push({ kind: 'label-name', path: ['labelPrefix'], value: config.labelPrefix });
+  if (shape.labelPrefix !== undefined && !shape.labelPrefix.split('/').every(labelSegmentOk)) {
+    report({ kind: 'label-name', path: ['labelPrefix'], value: shape.labelPrefix });
   }
 
-  const emails = new Map<string, number>();
-  const names = new Map<string, number>();
-  config.agents.forEach((agent, index) => {
-    const email = agent.email.toLowerCase();
-    if (emails.has(email))
-      problems.push({ kind: 'duplicate-email', path: ['agents', index, 'email'], value: agent.email });
-    else emails.set(email, index);
-    if (!labelSegmentOk(agent.name)) {
-      problems.push({ kind: 'label-name', path: ['agents', index, 'name'], value: agent.name });
-    } else {
+  const emails = new Set<string>();
+  const names = new Set<string>();
+  shape.agents.forEach((agent, index) => {
+    if (agent.email !== undefined && agent.email !== '') {
+      const email = agent.email.toLowerCase();
+      if (emails.has(email))
+        report({ kind: 'duplicate-email', path: ['agents', index, 'email'], value: agent.email });
+      emails.add(email);
+    }
+    if (agent.name !== undefined && agent.name !== '') {
+      const path = ['agents', index, 'name'];
       const name = agent.name.toLowerCase();
-      if (names.has(name))
-        problems.push({ kind: 'duplicate-name', path: ['agents', index, 'name'], value: agent.name });
-      else names.set(name, index);
+      if (!labelSegmentOk(agent.name)) report({ kind: 'label-name', path, value: agent.name });
+      else if (names.has(name)) report({ kind: 'duplicate-name', path, value: agent.name });
+      names.add(name);
     }
     agent.groups.forEach((group, groupIndex) => {
-      if (!labelSegmentOk(group)) {
-        problems.push({ kind: 'label-name', path: ['agents', index, 'groups', groupIndex], value: group });
+      if (group !== undefined && group !== '' && !labelSegmentOk(group)) {
+        report({ kind: 'label-name', path: ['agents', index, 'groups', groupIndex], value: group });
       }
     });
   });
 
-  config.teamDomains.forEach((domain, index) => {
-    if (!DOMAIN.test(domain)) problems.push({ kind: 'domain', path: ['teamDomains', index], value: domain });
+  shape.teamDomains.forEach((domain, index) => {
+    if (domain !== undefined && !DOMAIN.test(domain)) {
+      report({ kind: 'domain', path: ['teamDomains', index], value: domain });
+    }
   });
 
   const tagPaths = new Set<string>();
-  config.tags.forEach((tag, index) => {
+  shape.tags.forEach((tagPath, index) => {
+    if (tagPath === undefined || tagPath === '') return;
     const path = ['tags', index, 'path'];
-    const parts = tag.path.split('/');
-    if (parts.length > 2) problems.push({ kind: 'tag-path', path, value: tag.path });
-    else if (!parts.every(labelSegmentOk)) problems.push({ kind: 'label-name', path, value: tag.path });
-    else if (tagPaths.has(tag.path.toLowerCase()))
-      problems.push({ kind: 'duplicate-tag', path, value: tag.path });
-    else tagPaths.add(tag.path.toLowerCase());
+    const parts = tagPath.split('/');
+    if (parts.length > 2) report({ kind: 'tag-path', path, value: tagPath });
+    else if (!parts.every(labelSegmentOk)) report({ kind: 'label-name', path, value: tagPath });
+    else if (tagPaths.has(tagPath.toLowerCase())) report({ kind: 'duplicate-tag', path, value: tagPath });
+    tagPaths.add(tagPath.toLowerCase());
   });
 
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
+  if (parsed.success && problems.length === 0) return { ok: true, config: parsed.data };
+  return { ok: false, problems: sortByPath(problems) };
+}
+
+/** Problems in the order of the fields they name, so the first one is the first field at fault. */
+function sortByPath(problems: TeamProblem[]): TeamProblem[] {
+  const order = ['agents', 'labelPrefix', 'teamDomains', 'tags'];
+  const rank = (problem: TeamProblem) => {
+    const [section, index] = problem.path;
+    const sectionRank = typeof section === 'string' ? order.indexOf(section) : -1;
+    return [sectionRank, typeof index === 'number' ? index : -1] as const;
+  };
+  return problems
+    .map((problem, position) => ({ problem, position, rank: rank(problem) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.position - b.position)
+    .map((entry) => entry.problem);
+}
+
+const stringOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** The strings of a config-like input wherever they are, `undefined` where something else stands. */
+function looseShape(input: unknown) {
+  const config = record(input);
+  return {
+    labelPrefix: stringOrUndefined(config.labelPrefix),
+    agents: list(config.agents).map((value) => {
+      const agent = record(value);
+      return {
+        name: stringOrUndefined(agent.name),
+        email: stringOrUndefined(agent.email),
+        groups: list(agent.groups).map(stringOrUndefined),
+      };
+    }),
+    teamDomains: list(config.teamDomains).map(stringOrUndefined),
+    tags: list(config.tags).map((value) => stringOrUndefined(record(value).path)),
+  };
 }
 
 /** `['agents', 2, 'email']` → `agents[2].email`, as the error list shows it. */

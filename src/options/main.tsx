@@ -1,15 +1,52 @@
 import { render } from 'preact';
 import { callBackground } from '../messaging/sender';
 import { t, uiLanguage } from '../ui/i18n';
-import { OptionsForm, type SettingsStore } from '../ui/options-form';
+import { OptionsPage } from '../ui/team/options-page';
+import { backgroundOptionsService } from '../ui/team/options-service';
+import { OPTIONS_CSS } from '../ui/team/options-styles';
+import { THEME_CSS } from '../ui/theme-styles';
 
-// Settings go through the service worker, which owns storage and validates them against the contract.
-const store: SettingsStore = {
-  load: () => callBackground('settings.get', {}),
-  save: (settings) => callBackground('settings.set', settings),
-};
+// Settings and the team set-up go through the service worker, which owns storage and the mailbox records
+// and validates every call against the contract.
+const service = backgroundOptionsService(callBackground);
 
-document.documentElement.lang = uiLanguage();
+const root = document.documentElement;
+root.lang = uiLanguage();
+root.classList.add('labeldesk-root');
 document.title = t('optionsTitle');
+
+const style = document.createElement('style');
+style.textContent = THEME_CSS + OPTIONS_CSS;
+document.head.append(style);
+
+// Extension pages follow the system's light or dark setting (Gmail's own theme is not visible from here).
+const dark = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+const applyTheme = () => {
+  root.dataset.theme = dark?.matches ? 'dark' : 'light';
+};
+applyTheme();
+dark?.addEventListener('change', applyTheme);
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Revoked a little later: Chrome has started the download by then.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 const app = document.getElementById('app');
-if (app !== null) render(<OptionsForm store={store} />, app);
+if (app !== null) {
+  render(
+    <OptionsPage
+      service={service}
+      language={uiLanguage()}
+      download={download}
+      initialMailbox={new URLSearchParams(location.search).get('mailbox') ?? undefined}
+      // KEYBOARD SHORTCUTS (lead): pass shortcuts={<ShortcutEditor … />} from src/ui/keyboard here.
+    />,
+    app,
+  );
+}

@@ -8,22 +8,28 @@ export interface SettingsStore {
   save(settings: Settings): Promise<Settings>;
 }
 
+export interface OptionsFormProps {
+  store: SettingsStore;
+  /** The names of the team's agents: "I am" is a choice among them; free text while the team has none. */
+  agents?: readonly string[];
+  /** The mailbox whose team `agents` belong to, for the help text. */
+  mailbox?: string;
+}
+
 type Outcome = { state: 'idle' } | { state: 'saved' } | { state: 'invalid'; reason: string };
 
-export function OptionsForm({ store }: { store: SettingsStore }) {
+/** The agent's own settings: the OAuth client id and who "I" am in the team. */
+export function OptionsForm({ store, agents = [], mailbox = '' }: OptionsFormProps) {
   const [clientId, setClientId] = useState('');
   const [agentName, setAgentName] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const [ready, setReady] = useState(false);
-  // Fields this form does not edit (keyboard shortcuts) are saved back as loaded, never reset.
-  const [loaded, setLoaded] = useState<Settings | undefined>();
 
   useEffect(() => {
     store.load().then(
       (settings) => {
         setClientId(settings.clientId);
         setAgentName(settings.agentName);
-        setLoaded(settings);
         setReady(true);
       },
       (error: unknown) => setOutcome({ state: 'invalid', reason: String(error) }),
@@ -32,12 +38,15 @@ export function OptionsForm({ store }: { store: SettingsStore }) {
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const parsed = settingsSchema.safeParse({ ...loaded, clientId, agentName });
-    if (!parsed.success) {
-      setOutcome({ state: 'invalid', reason: parsed.error.issues[0]?.message ?? '' });
-      return;
-    }
     try {
+      // Read again right before writing: fields this form does not edit (keyboard shortcuts, changed by
+      // another section of the page meanwhile) are saved back as they are now, never reset.
+      const current = await store.load();
+      const parsed = settingsSchema.safeParse({ ...current, clientId, agentName });
+      if (!parsed.success) {
+        setOutcome({ state: 'invalid', reason: parsed.error.issues[0]?.message ?? '' });
+        return;
+      }
       const saved = await store.save(parsed.data);
       setClientId(saved.clientId);
       setAgentName(saved.agentName);
@@ -47,10 +56,10 @@ export function OptionsForm({ store }: { store: SettingsStore }) {
     }
   };
 
+  const chosen = agentName.trim();
   return (
-    <form onSubmit={onSubmit} aria-busy={!ready}>
-      <h1>{t('optionsTitle')}</h1>
-      <p>
+    <form class="ld-settings" onSubmit={onSubmit} aria-busy={!ready}>
+      <p class="ld-field">
         <label for="client-id">{t('optionsClientId')}</label>
         <input
           id="client-id"
@@ -64,18 +73,42 @@ export function OptionsForm({ store }: { store: SettingsStore }) {
         />
         <small id="client-id-help">{t('optionsClientIdHelp')}</small>
       </p>
-      <p>
-        <label for="agent-name">{t('optionsAgentName')}</label>
-        <input
-          id="agent-name"
-          name="agentName"
-          type="text"
-          autocomplete="name"
-          value={agentName}
-          onInput={(event) => setAgentName(event.currentTarget.value)}
-        />
+      <p class="ld-field">
+        <label for="agent-name">{t('optionsIAm')}</label>
+        {agents.length > 0 ? (
+          <select
+            id="agent-name"
+            name="agentName"
+            aria-describedby="agent-name-help"
+            value={chosen}
+            onChange={(event) => setAgentName(event.currentTarget.value)}
+          >
+            <option value="">{t('optionsIAmChoose')}</option>
+            {agents.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+            {chosen !== '' && !agents.includes(chosen) && (
+              <option value={chosen}>{t('optionsIAmNotInTeam', chosen)}</option>
+            )}
+          </select>
+        ) : (
+          <input
+            id="agent-name"
+            name="agentName"
+            type="text"
+            autocomplete="name"
+            aria-describedby="agent-name-help"
+            value={agentName}
+            onInput={(event) => setAgentName(event.currentTarget.value)}
+          />
+        )}
+        <small id="agent-name-help">
+          {agents.length > 0 ? t('optionsIAmHelp', mailbox) : t('optionsIAmFreeHelp')}
+        </small>
       </p>
-      <button type="submit" disabled={!ready}>
+      <button type="submit" class="ld-primary" disabled={!ready}>
         {t('optionsSave')}
       </button>
       <p role="status">

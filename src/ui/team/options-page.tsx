@@ -1,0 +1,113 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { t } from '../i18n';
+import { OptionsForm, type SettingsStore } from '../options-form';
+import type { OptionsService } from './options-service';
+import { type DownloadFile, TeamSetup } from './team-setup';
+
+export interface OptionsPageProps {
+  service: OptionsService;
+  /** The UI language (`chrome.i18n.getUILanguage()`). */
+  language: string;
+  download: DownloadFile;
+  /** The mailbox to show first (`?mailbox=` when a Gmail tab opened the page). */
+  initialMailbox?: string;
+  /** The keyboard shortcut editor (src/ui/keyboard); its section appears only when one is given. */
+  shortcuts?: ComponentChildren;
+}
+
+type Mailboxes =
+  | { state: 'loading' }
+  | { state: 'failed'; reason: string }
+  | { state: 'ready'; list: string[] };
+
+/** The whole options page: the agent's own settings, the team set-up per mailbox, the keyboard shortcuts. */
+export function OptionsPage({ service, language, download, initialMailbox, shortcuts }: OptionsPageProps) {
+  const [mailboxes, setMailboxes] = useState<Mailboxes>({ state: 'loading' });
+  const [mailbox, setMailbox] = useState('');
+  const [agents, setAgents] = useState<string[]>([]);
+  const store = useMemo<SettingsStore>(
+    () => ({ load: () => service.getSettings(), save: (settings) => service.setSettings(settings) }),
+    [service],
+  );
+
+  useEffect(() => {
+    service.mailboxes().then(
+      (list) => {
+        setMailboxes({ state: 'ready', list });
+        const wanted = initialMailbox?.toLowerCase();
+        setMailbox(list.find((known) => known === wanted) ?? list[0] ?? '');
+      },
+      (error: unknown) =>
+        setMailboxes({ state: 'failed', reason: error instanceof Error ? error.message : String(error) }),
+    );
+  }, [service, initialMailbox]);
+
+  const onAgentNames = useCallback((names: string[]) => setAgents(names), []);
+
+  return (
+    <div class="ld-options">
+      <h1>{t('optionsTitle')}</h1>
+
+      <section aria-labelledby="options-you-heading">
+        <h2 id="options-you-heading">{t('optionsYou')}</h2>
+        <OptionsForm store={store} agents={agents} mailbox={mailbox} />
+      </section>
+
+      <section aria-labelledby="team-heading">
+        <h2 id="team-heading">{t('teamHeading')}</h2>
+        {mailboxes.state === 'loading' && (
+          <p role="status" class="ld-help">
+            {t('teamMailboxesLoading')}
+          </p>
+        )}
+        {mailboxes.state === 'failed' && (
+          <p role="alert" class="ld-alert">
+            {t('teamLoadFailed', mailboxes.reason)}
+          </p>
+        )}
+        {mailboxes.state === 'ready' && mailboxes.list.length === 0 && (
+          <p class="ld-notice">{t('teamNoMailboxes')}</p>
+        )}
+        {mailboxes.state === 'ready' && mailboxes.list.length > 1 && (
+          <p class="ld-field">
+            <label for="team-mailbox">{t('teamMailbox')}</label>
+            <select
+              id="team-mailbox"
+              value={mailbox}
+              onChange={(event) => {
+                setAgents([]);
+                setMailbox(event.currentTarget.value);
+              }}
+            >
+              {mailboxes.list.map((known) => (
+                <option key={known} value={known}>
+                  {known}
+                </option>
+              ))}
+            </select>
+          </p>
+        )}
+        {mailbox !== '' && (
+          <TeamSetup
+            key={mailbox}
+            service={service}
+            mailbox={mailbox}
+            language={language}
+            download={download}
+            onAgentNames={onAgentNames}
+          />
+        )}
+      </section>
+
+      {/* KEYBOARD SHORTCUTS: the options entry (src/options/main.tsx) passes <ShortcutEditor/> from
+          src/ui/keyboard as `shortcuts`; it saves settings.shortcuts through the same service. */}
+      {shortcuts !== undefined && (
+        <section aria-labelledby="options-shortcuts-heading" id="options-shortcuts">
+          <h2 id="options-shortcuts-heading">{t('optionsShortcuts')}</h2>
+          {shortcuts}
+        </section>
+      )}
+    </div>
+  );
+}
