@@ -188,7 +188,9 @@ const PANEL_CSS = `
 .mention { color: var(--ld-accent); font-weight: 500; }
 .activity-list { gap: 4px; }
 .hold { margin: 0; padding: var(--ld-gap) 0 0; border: 0; border-top: 1px solid var(--ld-border); display: flex; flex-direction: column; gap: var(--ld-gap); }
-.hold legend { padding: 0; font-weight: 500; }
+/* The legend floats into the box, so it reads as the section's heading instead of cutting its top line. */
+.hold legend { float: left; width: 100%; padding: 0; font-weight: 500; }
+.hold legend + * { clear: both; }
 .sidebar .history-row {
   display: flex;
   flex-direction: column;
