@@ -130,6 +130,21 @@ describe('listenForShortcuts', () => {
     controller.abort();
   });
 
+  // happy-dom shows the document the field inside a closed root (Chromium shows only the host), so this checks
+  // the outcome, not which of the two listeners decided it.
+  it('leaves typing in a closed shadow root alone and runs chords from it once', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadowRoot = host.attachShadow({ mode: 'closed' });
+    shadowRoot.innerHTML = '<textarea id="note"></textarea>';
+    const { seen, controller } = start(withPlainKey(), { shadowRoot });
+    press(shadowRoot.getElementById('note') as HTMLElement, 'KeyJ');
+    expect(seen).toEqual([]);
+    press(shadowRoot.getElementById('note') as HTMLElement, 'KeyJ', ALT_SHIFT);
+    expect(seen).toEqual([{ kind: 'next-ticket' }]);
+    controller.abort();
+  });
+
   it('stops when its signal aborts', () => {
     const { seen, controller } = start();
     controller.abort();

@@ -31,9 +31,19 @@ export function listenForShortcuts(
     event.stopPropagation();
     actions.dispatch(action);
   };
+  const shadowRoot = options.shadowRoot;
   const listenerOptions = { capture: true, signal };
-  doc.addEventListener('keydown', onKeyDown, listenerOptions);
-  options.shadowRoot?.addEventListener('keydown', onKeyDown as EventListener, listenerOptions);
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      // From a closed shadow root the document only sees the host, not the field typed in: let the root's own
+      // listener (next in the capture path) decide.
+      if (shadowRoot && event.composedPath()[0] === shadowRoot.host) return;
+      onKeyDown(event);
+    },
+    listenerOptions,
+  );
+  shadowRoot?.addEventListener('keydown', onKeyDown as EventListener, listenerOptions);
 }
 
 /** The action a key press runs, or undefined (no binding, typing, an input method composing, a repeat). */
