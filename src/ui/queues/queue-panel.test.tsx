@@ -222,6 +222,24 @@ describe('the queue panel', () => {
     expect(choice('queueAllOpen').getAttribute('aria-current')).toBe('true');
   });
 
+  it('reads one page of a queue of 100,000 tickets, not the queue', async () => {
+    const connector = fakeConnector(
+      handlers(fixture(), {
+        'queue.read': ({ offset = 0, limit = 50 }) => ({
+          rows: Array.from({ length: limit }, (_, i) => row(offset + i + 1)),
+          total: 100_000,
+        }),
+      }),
+    );
+    show({ connector, memory: memoryOn({ kind: 'all-open' }) });
+    await settleUntil(() => rows().length === 50, 'the first page');
+    expect(calls(connector, 'queue.read').map((call) => call.args)).toEqual([
+      { queue: { kind: 'all-open' }, offset: 0, limit: 50 },
+    ]);
+    expect(root().querySelector('.queue-showing')?.textContent).toBe('queueShowing 50 100,000');
+    expect(root().querySelector('.queue-more')?.textContent).toBe('queueShowMore');
+  });
+
   it('shows reference, subject, requester, priority, assignee and SLA due, and says overdue in words', async () => {
     const connector = fakeConnector(handlers(fixture()));
     show({ connector });

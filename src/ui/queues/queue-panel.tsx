@@ -5,11 +5,11 @@
  * The first page is requested at once and painted as soon as it answers, without waiting for the counts;
  * the panel never reads a whole queue (one may hold 100,000 tickets), only the pages the agent asked for.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QueueIdArgs, TicketRow } from '../../messaging/contract';
 import type { DeskActions } from '../actions';
 import type { Connector } from '../connector';
-import { t, tn } from '../i18n';
+import { t, tn, uiLanguage } from '../i18n';
 import { compareQueues, emptyQueueText, queueIdKey, queueLabel, sameQueue } from './queue-labels';
 import { QueueList } from './queue-list';
 import { type QueueMemory, type QueueNavigator, tabQueueMemory } from './queue-navigator';
@@ -103,7 +103,8 @@ export function QueuePanel({
 
   // The chosen queue's first page, painted as soon as it answers.
   // Keyed by chosenKey, not the object: the same queue chosen again is not read again; attempt retries.
-  useEffect(() => {
+  // A layout effect starts the read right after the first render instead of after the next paint.
+  useLayoutEffect(() => {
     const mine = ++generation.current;
     setPage({ state: 'loading' });
     connector.call('queue.read', { queue: chosen, offset: 0, limit: pageSize }).then(
@@ -228,6 +229,13 @@ export function QueuePanel({
     [actions],
   );
 
+  // SLA due times are relative ("in 5 minutes"): say them again every minute.
+  const [, setMinute] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setMinute((n) => n + 1), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
   const entries = useMemo(() => switcherEntries(counts, me), [counts, me]);
   const nowMs = now();
 
@@ -268,7 +276,9 @@ export function QueuePanel({
                   onClick={() => choose(entry.queue)}
                 >
                   <span class="queue-choice-name">{name}</span>
-                  {entry.count !== undefined && <span class="queue-choice-count">{entry.count}</span>}
+                  {entry.count !== undefined && (
+                    <span class="queue-choice-count">{formatCount(entry.count)}</span>
+                  )}
                 </button>
               </li>
             );
@@ -331,7 +341,7 @@ function QueueRows({
     <>
       <QueueList rows={page.rows} label={t('queueListLabel', queueLabel(queue))} now={now} onOpen={onOpen} />
       <p class="queue-note queue-showing" role="status">
-        {t('queueShowing', [String(page.rows.length), String(page.total)])}
+        {t('queueShowing', [formatCount(page.rows.length), formatCount(page.total)])}
       </p>
       {more && <MoreSentinel loading={page.loadingMore} onShowMore={onShowMore} />}
     </>
@@ -438,6 +448,10 @@ export function switcherEntries(
     const count = countOf(queue);
     return count === undefined ? { queue } : { queue, count };
   });
+}
+
+function formatCount(count: number): string {
+  return new Intl.NumberFormat(uiLanguage()).format(count);
 }
 
 function errorMessage(error: unknown): string {
