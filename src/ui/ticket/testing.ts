@@ -9,9 +9,11 @@ import type { TeamView, TicketContext, TicketView } from '../../messaging/contra
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
+const LOCALES: Record<string, Messages> = { en: english as Messages };
+
 /** Chrome's substitution rules, enough for our messages: `$NAME$` → its placeholder's `$n` → the nth value. */
-export function englishMessage(key: string, substitutions: readonly string[] = []): string {
-  const entry = (english as Messages)[key];
+export function localMessage(messages: Messages, key: string, substitutions: readonly string[] = []): string {
+  const entry = messages[key];
   if (entry === undefined) return '';
   return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
     const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
@@ -19,15 +21,26 @@ export function englishMessage(key: string, substitutions: readonly string[] = [
   });
 }
 
-/** Installs English `chrome.i18n`; returns the function that removes it again. */
-export function useEnglish(): () => void {
+export function englishMessage(key: string, substitutions: readonly string[] = []): string {
+  return localMessage(english as Messages, key, substitutions);
+}
+
+/**
+ * Installs a stand-in `chrome.i18n` answering from a locale's messages (English unless given); returns the
+ * function that removes it again.
+ */
+export function useEnglish(language = 'en', messages: Messages = LOCALES.en ?? {}): () => void {
   const global = globalThis as { chrome?: unknown };
   const previous = global.chrome;
   global.chrome = {
     i18n: {
       getMessage: (key: string, substitutions?: string | string[]) =>
-        englishMessage(key, typeof substitutions === 'string' ? [substitutions] : (substitutions ?? [])),
-      getUILanguage: () => 'en',
+        localMessage(
+          messages,
+          key,
+          typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []),
+        ),
+      getUILanguage: () => language,
     },
   };
   return () => {

@@ -552,6 +552,60 @@ describe('the ticket panel', () => {
     expect(container().querySelector('h3')?.textContent).toBe('Another thread');
   });
 
+  it("says when another agent's change to the same field won", async () => {
+    const store = desk();
+    await show({ connector: store.connector });
+    await waitFor(() => select('Status'));
+    await act(() =>
+      store.connector.emit({
+        threadIds: [TICKET.threadId],
+        all: false,
+        notices: [
+          {
+            kind: 'change-overridden',
+            threadId: TICKET.threadId,
+            field: 'status',
+            yours: 'Solved',
+            theirs: 'Open',
+          },
+        ],
+      }),
+    );
+    expect(container().querySelector('[role="alert"]')?.textContent).toBe(
+      'Another agent changed status at the same time; their change was kept.',
+    );
+  });
+
+  it('offers to load notes and history again when they failed', async () => {
+    let fail = true;
+    const store = desk({
+      'ticket.context': () => (fail ? Promise.reject(new LabeldeskError('unreachable', 'asleep')) : CONTEXT),
+    });
+    await show({ connector: store.connector });
+    const alert = await waitFor(() => container().querySelector('[role="alert"]'), 'the alert');
+    expect(alert.textContent).toContain('Notes and history could not be loaded');
+    expect(select('Status').value).toBe('Open'); // the ticket itself still works
+    fail = false;
+    await act(() => button(container(), 'Try again')?.click());
+    await waitFor(() => container().textContent?.includes('Carrier says Friday'), 'the notes');
+    expect(container().querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('puts the hold details back when saving them failed', async () => {
+    const store = desk(
+      { 'ticket.hold': () => Promise.reject(new LabeldeskError('gmail-api', 'Quota')) },
+      { ...TICKET, status: 'On hold', hold: { waitingFor: 'the warehouse' } },
+    );
+    await show({ connector: store.connector });
+    const waiting = (await waitFor(() => byLabel(container(), 'Waiting for'))) as HTMLInputElement;
+    await typeInto(waiting, 'the carrier');
+    await act(() => {
+      waiting.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor(() => container().querySelector('[role="alert"]'), 'the alert');
+    expect(waiting.value).toBe('the warehouse');
+  });
+
   it('hides the hold fields on other statuses', async () => {
     await show({ connector: desk().connector });
     await waitFor(() => select('Status'));
