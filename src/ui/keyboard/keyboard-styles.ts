@@ -32,7 +32,7 @@ export const KEYBOARD_CSS = `
   border-radius: calc(var(--ld-row) / 2); background: var(--ld-bg); color: var(--ld-accent); font: inherit; cursor: pointer;
 }
 .keys-close { margin-top: var(--ld-gap) !important; }
-.keys-editor button[aria-pressed='true'] { background: var(--ld-accent); border-color: var(--ld-accent); color: var(--ld-accent-fg); }
+.keys-editor button.is-recording { background: var(--ld-accent); border-color: var(--ld-accent); color: var(--ld-accent-fg); }
 .keys-editor button:disabled { color: var(--ld-muted); background: var(--ld-surface); cursor: default; }
 .keys-dialog :focus-visible, .keys-editor :focus-visible { outline: 2px solid var(--ld-focus); outline-offset: 2px; }
 `;

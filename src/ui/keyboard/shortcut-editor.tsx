@@ -127,9 +127,9 @@ export function ShortcutEditor({ settings, onSave, mac = isMac() }: ShortcutEdit
                 <td class="keys-buttons">
                   <button
                     type="button"
-                    class="keys-change"
+                    class={isRecording ? 'keys-change is-recording' : 'keys-change'}
+                    // The name says what the button does now (no aria-pressed: a toggle's name must not change).
                     aria-label={isRecording ? t('keysPressNew', label) : t('keysChangeFor', label)}
-                    aria-pressed={isRecording}
                     aria-describedby={problem ? noteId : undefined}
                     onClick={() => {
                       setNotes((before) => ({ ...before, [id]: undefined }));
