@@ -11,7 +11,7 @@ export const OPTIONS_CSS = `
 .ld-options section { border-top: 1px solid var(--ld-border); }
 .ld-options section:first-of-type { border-top: 0; }
 .ld-field { margin: 0 0 var(--ld-gap); }
-.ld-field label, .ld-tags th { display: block; margin-bottom: 4px; font-weight: 500; }
+.ld-field label { display: block; margin-bottom: 4px; font-weight: 500; }
 .ld-options input[type='text'], .ld-options input[type='email'], .ld-options select {
   box-sizing: border-box; width: 100%; min-height: var(--ld-row); padding: 6px 8px;
   font: inherit; color: var(--ld-fg); background: var(--ld-bg);
@@ -20,7 +20,7 @@ export const OPTIONS_CSS = `
 .ld-options small, .ld-help { display: block; margin-top: 4px; color: var(--ld-muted); }
 .ld-options p.ld-help { margin: 0 0 var(--ld-gap); }
 .ld-options button, .ld-file label {
-  display: inline-block; min-height: var(--ld-row); padding: 6px 16px; margin: 0 8px 8px 0;
+  box-sizing: border-box; display: inline-flex; align-items: center; min-height: var(--ld-row); padding: 6px 16px; margin: 0 8px 8px 0;
   font: inherit; line-height: 1.4; cursor: pointer; border-radius: 18px;
   color: var(--ld-accent); background: var(--ld-bg); border: 1px solid var(--ld-border);
 }
@@ -44,10 +44,10 @@ export const OPTIONS_CSS = `
 .ld-check { display: flex; align-items: center; gap: 8px; margin: 0 0 var(--ld-gap); }
 .ld-check input { width: 18px; height: 18px; margin: 0; accent-color: var(--ld-accent); }
 .ld-tags { width: 100%; border-collapse: collapse; margin-bottom: var(--ld-gap); }
-.ld-tags th { text-align: start; font-size: 13px; color: var(--ld-muted); }
+.ld-tags th { padding: 0 8px 4px 0; text-align: start; font-size: 13px; font-weight: 500; color: var(--ld-muted); }
 .ld-tags td { padding: 2px 8px 2px 0; vertical-align: top; }
 .ld-tags td:first-child { width: 38%; }
-.ld-tags td:last-child { width: 1%; white-space: nowrap; }
+.ld-tags td:last-child { width: 1%; white-space: nowrap; padding-top: 4px; }
 .ld-actions { display: flex; flex-wrap: wrap; align-items: center; margin: 0; }
 .ld-file { position: relative; display: inline-block; }
 .ld-file input { position: absolute; inset: 0; width: 100%; height: 100%; opacity: 0; cursor: pointer; }
