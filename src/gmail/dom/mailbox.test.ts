@@ -1,7 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixture } from './fixtures.test-helper';
-import { checkMailboxForWrites, type GmailMailbox, mailboxPath, readMailbox } from './mailbox';
+import {
+  checkMailboxForWrites,
+  type GmailMailbox,
+  mailboxPath,
+  mailboxWriteNotice,
+  readMailbox,
+} from './mailbox';
 
 const MAILBOX = 'support@northwind-shop.example';
 
@@ -126,5 +132,26 @@ describe('checkMailboxForWrites', () => {
     ["the delegated mailbox's own token", delegated, MAILBOX, { ok: true, address: MAILBOX }],
   ] as const)('%s', (_, mailbox, token, expected) => {
     expect(checkMailboxForWrites(mailbox, token)).toMatchObject(expected);
+  });
+});
+
+describe('mailboxWriteNotice', () => {
+  it.each([
+    [{ ok: true, address: MAILBOX }, undefined],
+    [{ ok: false, reason: 'token-unknown', mailbox: MAILBOX }, undefined],
+    [
+      { ok: false, reason: 'mailbox-unknown' },
+      { key: 'domMailboxUnknown', substitutions: [] },
+    ],
+    [
+      { ok: false, reason: 'delegated', mailbox: MAILBOX, tokenAccount: 'ada@x.example' },
+      { key: 'domWriteDelegated', substitutions: [MAILBOX] },
+    ],
+    [
+      { ok: false, reason: 'other-account', mailbox: MAILBOX, tokenAccount: 'ada@x.example' },
+      { key: 'domWriteOtherAccount', substitutions: [MAILBOX, 'ada@x.example'] },
+    ],
+  ] as const)('%j', (check, expected) => {
+    expect(mailboxWriteNotice(check)).toEqual(expected);
   });
 });

@@ -118,3 +118,18 @@ export function checkMailboxForWrites(
     tokenAccount,
   };
 }
+
+export type MailboxNoticeKey = 'domWriteOtherAccount' | 'domWriteDelegated' | 'domMailboxUnknown';
+
+/**
+ * The locale key and substitutions that explain a refused write, for `t(key, substitutions)`; undefined
+ * when the write may go ahead, or when there is no token yet (signing in is the sidebar's own notice).
+ */
+export function mailboxWriteNotice(
+  check: MailboxWriteCheck,
+): { key: MailboxNoticeKey; substitutions: string[] } | undefined {
+  if (check.ok || check.reason === 'token-unknown') return undefined;
+  if (check.reason === 'mailbox-unknown') return { key: 'domMailboxUnknown', substitutions: [] };
+  if (check.reason === 'delegated') return { key: 'domWriteDelegated', substitutions: [check.mailbox ?? ''] };
+  return { key: 'domWriteOtherAccount', substitutions: [check.mailbox ?? '', check.tokenAccount ?? ''] };
+}

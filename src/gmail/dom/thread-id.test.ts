@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadFixture } from './fixtures.test-helper';
-import { readThreadIdNow, resolveThreadId, threadIdFromHash } from './thread-id';
+import { isThreadViewChanged, readThreadIdNow, resolveThreadId, threadIdFromHash } from './thread-id';
 import { encodeThreadToken, permIdFromMessageId } from './thread-token';
 
 // The real pair from DESIGN.md section 5.
@@ -156,5 +156,27 @@ describe('the chain on the committed layouts', () => {
     });
     expect(ofMessage).toHaveBeenCalledWith(newest);
     await fixture.close();
+  });
+});
+
+describe('isThreadViewChanged', () => {
+  it('is false on a rendered thread and on a list, true when the messages render without the heading ids', async () => {
+    const list = loadFixture('thread-list');
+    expect(isThreadViewChanged(list.document)).toBe(false);
+    await list.close();
+    const fixture = loadFixture('thread');
+    const doc = fixture.document;
+    expect(isThreadViewChanged(doc)).toBe(false);
+    const heading = doc.querySelector('h2.hP');
+    heading?.removeAttribute('data-legacy-thread-id');
+    expect(isThreadViewChanged(doc)).toBe(false); // the sync id still names it
+    heading?.removeAttribute('data-thread-perm-id');
+    expect(isThreadViewChanged(doc)).toBe(true);
+    await fixture.close();
+  });
+
+  it('is false while a thread is still rendering from its URL', () => {
+    page('<div role="main"></div>', `#inbox/${TOKEN}`);
+    expect(isThreadViewChanged(document)).toBe(false);
   });
 });

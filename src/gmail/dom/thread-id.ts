@@ -176,3 +176,20 @@ export async function resolveThreadId(
     return { ok: false, failure: { ...now.failure, kind: 'not-found', lookupError } };
   }
 }
+
+/**
+ * True when Gmail has rendered a thread (its messages are on the page) but the heading gives no id the
+ * adapter knows: Gmail's page changed. The sidebar then says so (locale key `domPageChangedUrl`) and keeps
+ * working from the URL token or the message lookup. False while a thread is still rendering and on lists.
+ */
+export function isThreadViewChanged(doc: Document): boolean {
+  try {
+    const now = readThreadIdNow(doc);
+    if (now.ok && (now.source === 'legacy-attribute' || now.source === 'perm-id')) return false;
+    if (!now.ok && now.failure.kind === 'no-api-id') return false; // a thread-a: thread, as Gmail shows it
+    const main = queryAllGmail(doc, gmailSelectors.mainRegion)[0] ?? doc;
+    return messageIdsOfThread(main).length > 0;
+  } catch {
+    return true;
+  }
+}
