@@ -26,7 +26,6 @@ export const KEYBOARD_CSS = `
 }
 .keys-hint, .keys-outcome { margin: var(--ld-gap) 0 0; color: var(--ld-muted); }
 .keys-note { display: block; margin-top: 2px; color: var(--ld-danger); }
-.keys-buttons { display: flex; flex-wrap: wrap; gap: 2px; }
 .keys-dialog button, .keys-editor button {
   min-height: var(--ld-row); margin: 2px; padding: 0 12px; border: 1px solid var(--ld-border);
   border-radius: calc(var(--ld-row) / 2); background: var(--ld-bg); color: var(--ld-accent); font: inherit; cursor: pointer;
