@@ -160,6 +160,27 @@ describe('the ticket panel', () => {
     expect(select('Status').value).toBe('Pending');
   });
 
+  it('says "Saved to Gmail" when a change from before the panel opened arrives', async () => {
+    const store = desk({}, { ...TICKET, pendingSync: true });
+    await show({ connector: store.connector });
+    await waitFor(() => statusText(container()).includes('Saving…'), '"Saving…"');
+    store.set({ ...TICKET, pendingSync: false });
+    await act(() => store.connector.emit({ threadIds: [TICKET.threadId], all: false, notices: [] }));
+    await waitFor(() => statusText(container()).includes('Saved to Gmail'), '"Saved to Gmail"');
+  });
+
+  it('undoes the second of two changes made before a render to the first', async () => {
+    const store = desk();
+    const actions = await show({ connector: store.connector });
+    await waitFor(() => select('Status'));
+    await act(() => {
+      actions.dispatch({ kind: 'set-status', status: 'Pending' });
+      actions.dispatch({ kind: 'set-status', status: 'Solved' });
+    });
+    await act(() => actions.dispatch({ kind: 'undo' }));
+    expect(store.updates()).toEqual([{ status: 'Pending' }, { status: 'Solved' }, { status: 'Pending' }]);
+  });
+
   it('clears a field with null and names the new value in the toast', async () => {
     const store = desk();
     await show({ connector: store.connector });

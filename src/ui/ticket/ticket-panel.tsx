@@ -101,6 +101,8 @@ function ThreadTicketPanel({
   const [making, setMaking] = useState(false);
   const [, setTick] = useState(0);
   const alive = useRef(true);
+  /** Once something was on its way to Gmail in this panel, its arrival is worth saying. */
+  const sawPending = useRef(false);
   const seq = useRef(0);
   const tagInput = useRef<HTMLInputElement | null>(null);
   const noteInput = useRef<HTMLTextAreaElement | null>(null);
@@ -208,6 +210,8 @@ function ThreadTicketPanel({
       const before = shownRef.current;
       if (before === undefined || isEmptyPatch(patch)) return;
       const inverse = inversePatch(before, patch);
+      // The next change may come before the next render; it must see this one (its undo goes back to here).
+      shownRef.current = applyPatch(before, patch);
       const id = ++seq.current;
       setInFlight((list) => [...list, { id, patch }]);
       setChanged(true);
@@ -411,6 +415,7 @@ function ThreadTicketPanel({
   }
 
   const pending = inFlight.length > 0 || shown.pendingSync;
+  if (pending && !sawPending.current) sawPending.current = true;
   const domain = shown.requester?.email.split('@').pop() || undefined;
   const notes = mergeNotes(context?.notes ?? [], localNotes);
   const agents = team?.config?.agents.map((agent) => agent.name) ?? (me ? [me] : []);
@@ -449,7 +454,7 @@ function ThreadTicketPanel({
       </header>
       <CollisionBanner presence={context?.presence ?? []} threadId={threadId} me={me} />
       <p role="status" class={pending ? 'sync-state saving' : 'sync-state'}>
-        {pending ? t('ticketSaving') : changed ? t('ticketSaved') : ''}
+        {pending ? t('ticketSaving') : changed || sawPending.current ? t('ticketSaved') : ''}
       </p>
       {problem && (
         <p role="alert" class="error">
