@@ -75,3 +75,30 @@ describe('the options form', () => {
     expect((document.getElementById('agent-name') as HTMLInputElement).value).toBe('Bo');
   });
 });
+
+describe('"I am" in the options form', () => {
+  it("is a choice among the team's agents when it has some", async () => {
+    const store = memoryStore({ ...DEFAULT_SETTINGS, agentName: 'Bo' });
+    act(() =>
+      render(
+        <OptionsForm store={store} agents={['Anna', 'Bo']} mailbox="support@shop.example" />,
+        document.body,
+      ),
+    );
+    await settle();
+    const select = document.getElementById('agent-name') as HTMLSelectElement;
+    expect(select.tagName).toBe('SELECT');
+    expect(select.value).toBe('Bo');
+    expect(document.querySelector('label[for="agent-name"]')?.textContent).toBe('optionsIAm');
+    expect(document.getElementById('agent-name-help')?.textContent).toBe(
+      'optionsIAmHelp support@shop.example',
+    );
+    await act(() => {
+      select.value = 'Anna';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(() => document.querySelector('form')?.requestSubmit());
+    await settle();
+    expect(store.saved.map((settings) => settings.agentName)).toEqual(['Anna']);
+  });
+});

@@ -223,7 +223,13 @@ export function TeamSetup({ service, mailbox, language, download, onAgentNames }
   const focus = (id: string) => setFocusId(id);
 
   return (
-    <form class="ld-team" onSubmit={onSubmit} noValidate aria-busy={save.state === 'saving'}>
+    // aria-busy only while saving: `form[aria-busy="false"]` keeps meaning "the settings form has loaded".
+    <form
+      class="ld-team"
+      onSubmit={onSubmit}
+      noValidate
+      aria-busy={save.state === 'saving' ? 'true' : undefined}
+    >
       <p class="ld-help">{loaded.isNew ? t('teamIntroNew', mailbox) : t('teamIntroShared', mailbox)}</p>
 
       <AgentsEditor
