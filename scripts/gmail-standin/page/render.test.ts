@@ -9,6 +9,7 @@ import {
   sampleMailbox,
 } from './fake-mailbox.test-helper';
 import { escapeHtml, html } from './html';
+import { DEFAULT_LAYOUT } from './layout';
 import { listDate, pageTitle, renderPage, snippetText } from './render';
 import { INBOX_ROUTE, parseRoute } from './routes';
 import { mailboxForOneRequest, resolveView } from './view';
@@ -249,5 +250,44 @@ describe('one request', () => {
     resolveView(`#inbox/${REAL_TOKEN}`, { mailbox: oneRequest, now: NOW });
     // Opening the unread thread marks it read, so the counts are read again for the nav and title.
     expect(reads).toBe(2);
+  });
+});
+
+describe("Gmail's layouts", () => {
+  function renderIn(hash: string, layout: Partial<typeof DEFAULT_LAYOUT>) {
+    const mailbox = sampleMailbox();
+    const full = { ...DEFAULT_LAYOUT, ...layout };
+    const view = resolveView(hash, { mailbox, now: NOW, timeZone: 'UTC' }, full);
+    return parse(renderPage(view, mailbox, full).value);
+  }
+
+  it('shows the list with .aia and the thread beside it when the reading pane is on', () => {
+    const document = renderIn(`#inbox/${REAL_TOKEN}`, { readingPane: 'right' });
+    expect(document.querySelector('div[role=main] [gh=tl].aia tr.zA')).not.toBeNull();
+    expect(document.querySelector('.standin-reading-pane h2.hP')?.getAttribute('data-legacy-thread-id')).toBe(
+      REAL_THREAD_ID,
+    );
+    const empty = renderIn('#inbox', { readingPane: 'right' });
+    expect(empty.querySelector('.standin-reading-pane h2.hP')).toBeNull();
+  });
+
+  it('carries pop-out compose windows as templates and an empty compose dock', () => {
+    const document = renderIn(`#inbox/${REAL_TOKEN}`, { replyIn: 'popout' });
+    expect(document.querySelector('.dw .nH > .nH > .no')?.children).toHaveLength(0);
+    const reply = document.querySelector<HTMLTemplateElement>('#standin-popout-reply-template');
+    const dialog = reply?.content.querySelector('[role=dialog]');
+    expect(dialog?.getAttribute('aria-label')).toBe('Re: Where is my order #1042?');
+    expect(dialog?.querySelector('input[name=subjectbox]')?.getAttribute('value')).toBe(
+      'Re: Where is my order #1042?',
+    );
+    expect(dialog?.querySelector('[g_editable="true"][role=textbox]')).not.toBeNull();
+    const compose = document.querySelector<HTMLTemplateElement>('#standin-compose-template');
+    expect(compose?.content.querySelector('[role=dialog]')?.getAttribute('aria-label')).toBe('New Message');
+    expect(document.querySelector('[data-standin-reply-in="popout"]')).not.toBeNull();
+  });
+
+  it('marks theme and density on <html> for the stylesheet only', () => {
+    const document = renderIn('#inbox', { theme: 'dark', density: 'compact' });
+    expect(document.documentElement.className).toBe('standin-theme-dark standin-density-compact');
   });
 });

@@ -73,7 +73,7 @@ export function watchReplying(
   };
   // Compose windows live outside the main region (in .dw at the end of the body): watch the body.
   const observer = observeMutations(doc, schedule);
-  observer.observe(doc.body, {
+  observer.observe(doc.body ?? doc.documentElement, {
     subtree: true,
     childList: true,
     attributes: true,

@@ -81,7 +81,7 @@ export function watchSelection(
     if (timer === undefined) timer = setTimeout(check, debounceMs);
   });
   // The whole body: Gmail replaces its main region on navigation, and the list may render later.
-  observer.observe(doc.body, {
+  observer.observe(doc.body ?? doc.documentElement, {
     subtree: true,
     childList: true,
     attributes: true,

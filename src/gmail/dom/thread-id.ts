@@ -146,8 +146,12 @@ export async function resolveThreadId(
     return { ok: false, failure: { kind: 'not-found', missing: [], lookupError: error } };
   }
   if (now.ok) return now;
-  const main = queryAllGmail(doc, gmailSelectors.mainRegion)[0] ?? doc;
-  const messageIds = messageIdsOfThread(main);
+  let messageIds: string[];
+  try {
+    messageIds = messageIdsOfThread(queryAllGmail(doc, gmailSelectors.mainRegion)[0] ?? doc);
+  } catch (error) {
+    return { ok: false, failure: { ...now.failure, kind: 'not-found', lookupError: error } };
+  }
   if (messageIds.length === 0) {
     const missing = [...now.failure.missing, new GmailSelectorError(gmailSelectors.message)];
     return { ok: false, failure: { ...now.failure, missing } };
