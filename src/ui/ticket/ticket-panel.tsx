@@ -186,7 +186,10 @@ function ThreadTicketPanel({
         for (const notice of event.notices) {
           if (notice.threadId !== threadId) continue;
           if (notice.kind === 'change-overridden' || notice.kind === 'change-rejected') {
-            const fieldKey = notice.field === undefined ? undefined : NOTICE_FIELD_KEYS[notice.field];
+            const fieldKey =
+              notice.field !== undefined && Object.hasOwn(NOTICE_FIELD_KEYS, notice.field)
+                ? NOTICE_FIELD_KEYS[notice.field]
+                : undefined;
             const field = fieldKey ? t(fieldKey) : (notice.field ?? '');
             setProblem(
               notice.kind === 'change-overridden'
