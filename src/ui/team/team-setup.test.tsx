@@ -202,6 +202,19 @@ describe('the team set-up', () => {
     expect(service.state.teams[MAILBOX]).toEqual(TEAM);
   });
 
+  it('keeps what is typed while a save runs', async () => {
+    const { service } = setup();
+    await ready();
+    const release = service.hold('setTeam');
+    await click(document.querySelector<HTMLElement>('.ld-save button[type="submit"]'));
+    await waitFor('saving', () => text('.ld-save [role="status"]') === 'teamSaving');
+    await type(byId('team-label-prefix'), 'Support');
+    release();
+    await waitFor('saved', () => text('.ld-save [role="status"]') === 'teamSaved');
+    expect(service.state.teams[MAILBOX]?.labelPrefix).toBe('Helpdesk');
+    expect(byId('team-label-prefix')?.value).toBe('Support');
+  });
+
   it('blocks saving on validation errors, marks each field, and clears an error once fixed', async () => {
     const { service } = setup();
     await ready();

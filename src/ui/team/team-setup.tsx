@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TeamConfig } from '../../core/team-config';
 import {
   checkTeamConfig,
@@ -84,6 +84,9 @@ export function TeamSetup({ service, mailbox, language, download, onAgentNames }
   const [focusId, setFocusId] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const errorMap = useMemo(() => zodErrorMap(language), [language]);
+  // The draft as rendered last, so an answer to a save does not undo what was typed while it ran.
+  const currentDraft = useRef(draft);
+  currentDraft.current = draft;
 
   useEffect(() => {
     let live = true;
@@ -147,10 +150,12 @@ export function TeamSetup({ service, mailbox, language, download, onAgentNames }
     const config = validated();
     if (config === null) return;
     setSave({ state: 'saving' });
+    const sent = draft;
     try {
       const view = await service.setTeam(mailbox, config);
       const saved = view.config ?? config;
-      setDraft(draftFromConfig(saved));
+      // The form shows what was saved, tidied (groups split, domains lower case), unless typing went on.
+      if (currentDraft.current === sent) setDraft(draftFromConfig(saved));
       setLoaded({ state: 'ready', isNew: false, savedPrefix: saved.labelPrefix });
       setChecking(false);
       setSave({ state: 'saved' });
