@@ -19,11 +19,12 @@ import type {
   TicketView,
 } from '../messaging/contract';
 import { LabeldeskError } from '../messaging/errors';
+import { readCursor } from '../store/cursors';
 import type { LabeldeskDatabase } from '../store/db';
 import { pendingChanges } from '../store/outbox';
 import type { TicketRecord } from '../store/schema';
 import { countQueues, getTicket, readQueue, searchTickets, ticketsOfRequester } from '../store/ticket-store';
-import type { SyncEngine, TicketPatch } from '../sync/engine';
+import { HISTORY_CURSOR, type SyncEngine, type TicketPatch } from '../sync/engine';
 import type { DeskHandlers } from './handlers';
 
 /** What the desk needs of the service worker: one engine, store and API per mailbox, and the tabs. */
@@ -219,7 +220,12 @@ export function createDesk(services: DeskServices): DeskHandlers {
     'team.get': async ({ mailbox }) => {
       const { engine } = await services.mailboxFor(mailbox);
       const { name } = await me(mailbox);
-      return { mailbox, config: (await engine.records?.config()) ?? null, me: name };
+      return {
+        mailbox,
+        config: (await engine.records?.config()) ?? null,
+        me: name,
+        labels: await engine.labelValues(),
+      };
     },
 
     'team.set': async ({ mailbox, config }) => {
@@ -232,7 +238,12 @@ export function createDesk(services: DeskServices): DeskHandlers {
       const { name, actor } = await me(mailbox);
       await engine.records.setConfig(config, actor);
       services.announce(mailbox, [], true);
-      return { mailbox, config: (await engine.records.config()) ?? null, me: name };
+      return {
+        mailbox,
+        config: (await engine.records.config()) ?? null,
+        me: name,
+        labels: await engine.labelValues(),
+      };
     },
 
     'team.mailboxes': async () => ({ mailboxes: await services.knownMailboxes() }),
@@ -240,15 +251,22 @@ export function createDesk(services: DeskServices): DeskHandlers {
     'queue.counts': async ({ mailbox }) => {
       const { engine, db } = await services.mailboxFor(mailbox);
       const { name } = await me(mailbox);
-      const config = await engine.records?.config();
+      const [config, labels, cursor] = await Promise.all([
+        engine.records?.config(),
+        engine.labelValues(),
+        readCursor(db, HISTORY_CURSOR),
+      ]);
+      // The team's groups and tags first, then those the mailbox has labels for, each once.
+      const groups = unique([...teamGroups(config), ...labels.groups]);
+      const tags = unique([...(config?.tags ?? []).map((t) => t.path), ...labels.tags]);
       const queues: Exclude<QueueIdArgs, { kind: 'overdue' }>[] = [
         { kind: 'unassigned' },
         ...(name ? [{ kind: 'mine' as const, agent: name }] : []),
         { kind: 'all-open' },
         { kind: 'pending' },
         { kind: 'on-hold' },
-        ...teamGroups(config).map((group) => ({ kind: 'group' as const, group })),
-        ...(config?.tags ?? []).map((t) => ({ kind: 'tag' as const, tag: t.path })),
+        ...groups.map((group) => ({ kind: 'group' as const, group })),
+        ...tags.map((tag) => ({ kind: 'tag' as const, tag })),
       ];
       const [counts, overdue] = await Promise.all([
         countQueues(db, queues),
@@ -257,7 +275,7 @@ export function createDesk(services: DeskServices): DeskHandlers {
       const withCounts = queues.map((queue, i) => ({ queue: queue as QueueIdArgs, count: counts[i] ?? 0 }));
       // Overdue right after the status queues, before groups and tags.
       withCounts.splice(name ? 5 : 4, 0, { queue: { kind: 'overdue' }, count: overdue.total });
-      return { queues: withCounts };
+      return { queues: withCounts, synced: cursor !== undefined };
     },
 
     'queue.read': async ({ mailbox, queue, offset, limit }) => {
@@ -292,6 +310,17 @@ export function createDesk(services: DeskServices): DeskHandlers {
       return { others: others.map(toPresenceView) };
     },
   };
+}
+
+/** Each name once, case-insensitively, in the order first seen. */
+function unique(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function toRow(record: TicketRecord): TicketRow {

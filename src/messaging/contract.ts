@@ -167,6 +167,10 @@ export const teamViewSchema = z.object({
   config: z.nullable(teamConfigSchema),
   /** Who this browser's agent is (the options page's "I am"); empty until chosen. */
   me: z.string(),
+  /** Assignees, groups and tags the mailbox already has labels for (offered beside the team's set-up). */
+  labels: z.optional(
+    z.object({ assignees: z.array(z.string()), groups: z.array(z.string()), tags: z.array(z.string()) }),
+  ),
 });
 export type TeamView = z.infer<typeof teamViewSchema>;
 
@@ -321,6 +325,8 @@ export const labeldeskMethods = {
     args: z.object({ mailbox }),
     result: z.object({
       queues: z.array(z.object({ queue: queueIdSchema, count: z.int().check(z.nonnegative()) })),
+      /** False until this browser's first full sync has finished: zero counts then mean "not known yet". */
+      synced: z.optional(z.boolean()),
     }),
     callers: ['gmail-tab'],
   }),

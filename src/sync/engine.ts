@@ -569,6 +569,25 @@ export class SyncEngine {
   }
 
   /**
+   * The assignees, groups and tags the mailbox has labels for (from the label list this browser holds, no
+   * call): what the pickers and queues offer before, or beside, the team's own set-up.
+   */
+  async labelValues(): Promise<{ assignees: string[]; groups: string[]; tags: string[] }> {
+    const labels = await this.directory();
+    const prefix = `${this.codec.prefix.toLowerCase()}/`;
+    const found = { Assignee: new Set<string>(), Group: new Set<string>(), Tag: new Set<string>() };
+    for (const name of labels.byId.values()) {
+      if (!name.toLowerCase().startsWith(prefix)) continue;
+      const [category, ...values] = name.slice(prefix.length).split('/');
+      if (values.length === 0 || values.some((v) => v === '')) continue;
+      if (category === 'Assignee' || category === 'Group') found[category].add(values[0] as string);
+      else if (category === 'Tag' && values.length <= 2) found.Tag.add(values.join('/'));
+    }
+    const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
+    return { assignees: sorted(found.Assignee), groups: sorted(found.Group), tags: sorted(found.Tag) };
+  }
+
+  /**
    * The sidebar's one round trip for a thread this browser has not stored (10 units): a thread whose labels
    * make it a ticket is stored at once, with its first message's metadata; any other thread is described.
    */

@@ -237,7 +237,8 @@ describe('the desk', () => {
     await anna.engine.fullSync();
     await anna.engine.fetchMetadata();
     const { call } = browserOf(anna, 'Anna Kowalska');
-    const { queues } = await call('queue.counts', { mailbox: MAILBOX });
+    const { queues, synced } = await call('queue.counts', { mailbox: MAILBOX });
+    expect(synced).toBe(true);
     expect(queues.map((q) => q.queue.kind).slice(0, 6)).toEqual([
       'unassigned',
       'mine',
@@ -246,6 +247,15 @@ describe('the desk', () => {
       'on-hold',
       'overdue',
     ]);
+    // Without a team set-up, the groups and tags come from the mailbox's own labels.
+    expect(queues.filter((q) => q.queue.kind === 'group').map((q) => q.queue)).toContainEqual({
+      kind: 'group',
+      group: 'Billing',
+    });
+    expect(queues.some((q) => q.queue.kind === 'tag')).toBe(true);
+    const team = await call('team.get', { mailbox: MAILBOX });
+    expect(team.config).toBeNull();
+    expect(team.labels?.assignees).toContain('Anna Kowalska');
     const allOpen = queues.find((q) => q.queue.kind === 'all-open')?.count ?? 0;
     expect(allOpen).toBeGreaterThan(10);
     const page = await call('queue.read', { mailbox: MAILBOX, queue: { kind: 'all-open' }, limit: 10 });
