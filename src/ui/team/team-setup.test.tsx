@@ -286,6 +286,9 @@ describe('the team set-up', () => {
     expect(text('form.ld-team')).toContain(`teamIntroNew ${MAILBOX}`);
     expect(byId('team-label-prefix')?.value).toBe('Helpdesk');
     expect(text('#team-agents')).toContain('teamNoAgents');
+    await type(byId('team-label-prefix'), 'Support');
+    expect(byId('team-label-prefix-warning')?.textContent).toBe('teamLabelPrefixWarning Helpdesk');
+    await type(byId('team-label-prefix'), 'Helpdesk');
     await click(byId('team-agent-add'));
     await type(agentFields('name')[0] ?? null, 'Anna');
     await type(agentFields('email')[0] ?? null, 'anna@shop.example');

@@ -224,7 +224,8 @@ export function TeamSetup({ service, mailbox, language, download, onAgentNames }
     );
   }
 
-  const prefixChanged = !loaded.isNew && draft.labelPrefix.trim() !== loaded.savedPrefix;
+  // A mailbox without a config has been labelled with the default prefix all along, so it warns too.
+  const prefixChanged = draft.labelPrefix.trim() !== loaded.savedPrefix;
   const focus = (id: string) => setFocusId(id);
 
   return (
