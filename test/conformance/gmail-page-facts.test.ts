@@ -20,6 +20,11 @@
  *   https://github.com/FlowCrypt/flowcrypt-browser/blob/master/test/source/tests/gmail.ts
  * - [title] Gmail's tab title "Inbox (8,484) - name@gmail.com - Gmail" and "Inbox - name@gmail.com - Gmail"
  *   when nothing is unread, as quoted in public test code that reads real Gmail tabs (found with the code search).
+ *
+ * The page's other layouts (a second account `/mail/u/1/`, a delegated mailbox `/mail/u/0/d/<token>/`, dark theme,
+ * compact density, the reading pane `[gh=tl].aia`, pop-out compose `.dw .nH > .nH > .no [role=dialog]`, row
+ * checkboxes with `.x7`) are checked with the DOM adapter in gmail-dom-layouts.test.ts; their sources are listed
+ * in src/gmail/dom/selectors.ts, mailbox.ts and look.ts.
  */
 import type { gmail_v1 } from '@googleapis/gmail';
 import type { Browser, Page } from 'puppeteer-core';
