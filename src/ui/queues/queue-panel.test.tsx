@@ -363,6 +363,34 @@ describe('the queue panel', () => {
     expect(rows()).toHaveLength(100);
   });
 
+  it('re-reads more than 500 shown rows in reads of at most 500', async () => {
+    const connector = fakeConnector(
+      handlers(fixture(), {
+        'queue.read': ({ offset = 0, limit = 50 }) => ({
+          rows: Array.from({ length: limit }, (_, i) => row(offset + i + 1)),
+          total: 1_000,
+        }),
+      }),
+    );
+    show({ connector, memory: memoryOn({ kind: 'all-open' }), pageSize: 300 });
+    await settleUntil(() => rows().length === 300, 'the first page');
+    await act(() => root().querySelector<HTMLButtonElement>('.queue-more')?.click());
+    await settleUntil(() => rows().length === 600, 'two pages');
+    const before = calls(connector, 'queue.read').length;
+    await act(() => connector.emit({ threadIds: [], all: true, notices: [] }));
+    await settleUntil(() => calls(connector, 'queue.read').length === before + 2, 'the re-read');
+    expect(
+      calls(connector, 'queue.read')
+        .slice(before)
+        .map((call) => call.args),
+    ).toEqual([
+      { queue: { kind: 'all-open' }, offset: 0, limit: 500 },
+      { queue: { kind: 'all-open' }, offset: 500, limit: 100 },
+    ]);
+    await settle();
+    expect(rows()).toHaveLength(600);
+  });
+
   it('searches once the typing pauses, and Escape clears the search', async () => {
     const connector = fakeConnector(handlers(fixture()));
     show({ connector });

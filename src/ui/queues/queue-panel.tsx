@@ -164,11 +164,9 @@ export function QueuePanel({
           const current = pageRef.current;
           if (current.state !== 'loaded') continue;
           const mine = generation.current;
-          const limit = Math.min(MAX_READ, Math.max(pageSize, current.rows.length));
           try {
-            const result = await connector.call('queue.read', { queue: chosen, offset: 0, limit });
-            if (mine === generation.current)
-              setPage({ state: 'loaded', rows: result.rows, total: result.total, loadingMore: false });
+            const fresh = await readShown(connector, chosen, Math.max(pageSize, current.rows.length));
+            if (mine === generation.current) setPage({ state: 'loaded', ...fresh, loadingMore: false });
           } catch {
             // Keep the rows shown; the next event tries again.
           }
@@ -448,6 +446,29 @@ export function switcherEntries(
     const count = countOf(queue);
     return count === undefined ? { queue } : { queue, count };
   });
+}
+
+/** The first `count` rows of a queue again, in reads of at most 500 (the contract's limit). */
+async function readShown(
+  connector: Connector,
+  queue: QueueIdArgs,
+  count: number,
+): Promise<{ rows: TicketRow[]; total: number }> {
+  const rows: TicketRow[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  for (let offset = 0; offset < count; offset += MAX_READ) {
+    const limit = Math.min(MAX_READ, count - offset);
+    const result = await connector.call('queue.read', { queue, offset, limit });
+    total = result.total;
+    for (const row of result.rows) {
+      if (seen.has(row.threadId)) continue;
+      seen.add(row.threadId);
+      rows.push(row);
+    }
+    if (result.rows.length < limit) break;
+  }
+  return { rows, total };
 }
 
 function formatCount(count: number): string {
