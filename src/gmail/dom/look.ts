@@ -5,10 +5,11 @@
  *   the first ancestor that paints one). InboxSDK reads the same element and calls it dark when its red
  *   channel is below 128 (track-gmail-styles.ts, [inboxsdk-styles] in selectors.ts); Gmail's dark theme
  *   paints rgb(32, 33, 36). Themes with a picture are judged by the colour Gmail paints under it.
- * - Density: InboxSDK calls Gmail compact when a left-nav item `.aim` is 24 px high; a thread-list row is
- *   the other witness (compact rows are at most 32 px). Gmail's "Default" and "Comfortable" differ only in
- *   whether rows show attachment chips, not in height, so this answers `default` for both unless a caller
- *   knows better; what changes the sidebar's layout is compact or not.
+ * - Density: InboxSDK calls Gmail compact when a left-nav item `.aim` is 24 px high; that sourced witness
+ *   is read first. A thread-list row at most 32 px high is a second witness, for pages without the nav;
+ *   that threshold is Labeldesk's own (checked on the stand-in only, no public source gives row heights).
+ *   Gmail's "Default" and "Comfortable" differ in whether rows show attachment chips, not in height, so
+ *   this answers `default` for both; what changes the sidebar's layout is compact or not.
  */
 import { gmailSelectors, observeMutations, queryAllGmail, queryGmail } from './selectors';
 
