@@ -8,8 +8,8 @@
  * - Density: InboxSDK calls Gmail compact when a left-nav item `.aim` is 24 px high; that sourced witness
  *   is read first. A thread-list row at most 32 px high is a second witness, for pages without the nav;
  *   that threshold is Labeldesk's own (checked on the stand-in only, no public source gives row heights).
- *   Gmail's "Default" and "Comfortable" differ in whether rows show attachment chips, not in height, so
- *   this answers `default` for both; what changes the sidebar's layout is compact or not.
+ *   No public source we found tells Gmail's "Default" from "Comfortable" (InboxSDK only knows compact and
+ *   default), so this answers `default` for both; what changes the sidebar's layout is compact or not.
  */
 import { gmailSelectors, observeMutations, queryAllGmail, queryGmail } from './selectors';
 
