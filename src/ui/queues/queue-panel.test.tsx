@@ -148,9 +148,21 @@ describe('the queue panel', () => {
       'queueGroup Billing',
       'queueTag Shipping',
     ]);
+    const fold = root().querySelector<HTMLDetailsElement>('details.queue-named');
+    expect(fold?.querySelector('summary')?.textContent).toBe('queueGroupsAndTags');
+    expect(fold?.open).toBe(false);
+    expect(fold?.contains(choice('queueTag Shipping'))).toBe(true);
     expect(choice('queueAllOpen').getAttribute('aria-label')).toBe('queueNamedCount_other 120 queueAllOpen');
     expect(choice('queueMine').getAttribute('aria-label')).toBe('queueNamedCount_other 2 queueMine');
     expect(choice('queueMine').getAttribute('aria-current')).toBe('true');
+  });
+
+  it('keeps the groups and tags unfolded while one of them is the chosen queue', async () => {
+    const connector = fakeConnector(handlers(fixture()));
+    show({ connector, memory: memoryOn({ kind: 'group', group: 'Billing' }) });
+    await settleUntil(() => rows().length === 1, 'the Billing row');
+    expect(root().querySelector<HTMLDetailsElement>('details.queue-named')?.open).toBe(true);
+    expect(choice('queueGroup Billing').getAttribute('aria-current')).toBe('true');
   });
 
   it('leaves out Mine when no agent is chosen, and starts on Unassigned', async () => {

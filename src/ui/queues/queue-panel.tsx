@@ -259,30 +259,7 @@ export function QueuePanel({
           setQuery('');
         }}
       />
-      {!searching && (
-        <ul class="queue-switcher" aria-label={t('queueTitle')}>
-          {entries.map((entry) => {
-            const name = queueLabel(entry.queue);
-            const current = sameQueue(entry.queue, chosen);
-            return (
-              <li key={queueIdKey(entry.queue)}>
-                <button
-                  type="button"
-                  class="queue-choice"
-                  aria-current={current ? 'true' : undefined}
-                  aria-label={entry.count === undefined ? name : tn('queueNamedCount', entry.count, [name])}
-                  onClick={() => choose(entry.queue)}
-                >
-                  <span class="queue-choice-name">{name}</span>
-                  {entry.count !== undefined && (
-                    <span class="queue-choice-count">{formatCount(entry.count)}</span>
-                  )}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      {!searching && <QueueSwitcher entries={entries} chosen={chosen} onChoose={choose} />}
       {searching ? (
         <SearchResults
           search={search}
@@ -301,6 +278,58 @@ export function QueuePanel({
         />
       )}
     </section>
+  );
+}
+
+/**
+ * The fixed queues as a list; the groups and tags (a team may have dozens) folded under "Groups and tags",
+ * open while one of them is the chosen queue.
+ */
+function QueueSwitcher({
+  entries,
+  chosen,
+  onChoose,
+}: {
+  entries: readonly QueueEntry[];
+  chosen: QueueIdArgs;
+  onChoose(queue: QueueIdArgs): void;
+}) {
+  const isNamed = (queue: QueueIdArgs) => queue.kind === 'group' || queue.kind === 'tag';
+  const fixed = entries.filter((entry) => !isNamed(entry.queue));
+  const named = entries.filter((entry) => isNamed(entry.queue));
+  const list = (items: readonly QueueEntry[], label: string) => (
+    <ul class="queue-switcher" aria-label={label}>
+      {items.map((entry) => {
+        const name = queueLabel(entry.queue);
+        return (
+          <li key={queueIdKey(entry.queue)}>
+            <button
+              type="button"
+              class="queue-choice"
+              aria-current={sameQueue(entry.queue, chosen) ? 'true' : undefined}
+              aria-label={entry.count === undefined ? name : tn('queueNamedCount', entry.count, [name])}
+              onClick={() => onChoose(entry.queue)}
+            >
+              <span class="queue-choice-name">{name}</span>
+              {entry.count !== undefined && (
+                <span class="queue-choice-count">{formatCount(entry.count)}</span>
+              )}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+  return (
+    <>
+      {list(fixed, t('queueTitle'))}
+      {named.length > 0 && (
+        <details class="queue-named" open={isNamed(chosen)}>
+          <summary>{t('queueGroupsAndTags')}</summary>
+          {list(named, t('queueGroupsAndTags'))}
+        </details>
+      )}
+    </>
   );
 }
 

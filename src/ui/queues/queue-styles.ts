@@ -19,6 +19,12 @@ export const QUEUE_CSS = `
   border: 0; border-radius: calc(var(--ld-row) / 2); background: transparent;
   color: var(--ld-fg); font: inherit; text-align: start; cursor: pointer;
 }
+.queue-named > summary {
+  min-height: var(--ld-row); padding: 0 12px; line-height: var(--ld-row); border-radius: calc(var(--ld-row) / 2);
+  color: var(--ld-muted); cursor: pointer;
+}
+.queue-named > summary:hover { background: var(--ld-surface); }
+.queue-named > .queue-switcher { margin-top: 2px; }
 .queue-choice:hover { background: var(--ld-surface); }
 .queue-choice[aria-current='true'] { background: var(--ld-accent-soft); font-weight: 700; }
 .queue-choice-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
