@@ -16,10 +16,20 @@ const key = (target: Element | null, init: KeyboardEventInit) => {
   return event;
 };
 
-function show(keymap = buildKeymap(), mac = false) {
+function show(keymap = buildKeymap(), mac = false, onOpenOptions?: () => void) {
   document.body.innerHTML = '<button id="before">Reply</button><div id="overlay"></div>';
   const actions = new DeskActions();
-  act(() => render(<HelpOverlay actions={actions} keymap={keymap} mac={mac} />, mount()));
+  act(() =>
+    render(
+      <HelpOverlay
+        actions={actions}
+        keymap={keymap}
+        mac={mac}
+        {...(onOpenOptions ? { onOpenOptions } : {})}
+      />,
+      mount(),
+    ),
+  );
   return actions;
 }
 
@@ -76,6 +86,23 @@ describe('the shortcut help', () => {
     expect(escaped.defaultPrevented).toBe(true);
     expect(dialog()).toBeNull();
     expect(document.activeElement).toBe(before);
+  });
+
+  it('cycles Tab between its first and last control', () => {
+    const opened: string[] = [];
+    const actions = show(buildKeymap(), false, () => opened.push('options'));
+    act(() => actions.dispatch({ kind: 'show-help' }));
+    const [options, close] = [...(dialog()?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    expect(options?.textContent).toBe('actionOpenOptions');
+    expect(document.activeElement).toBe(close);
+    expect(key(close ?? null, { key: 'Tab' }).defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(options);
+    // Between two controls the browser's own Tab is left alone.
+    expect(key(options ?? null, { key: 'Tab' }).defaultPrevented).toBe(false);
+    expect(key(options ?? null, { key: 'Tab', shiftKey: true }).defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(close);
+    act(() => options?.click());
+    expect(opened).toEqual(['options']);
   });
 
   it('brings Tab back from outside the dialog', () => {

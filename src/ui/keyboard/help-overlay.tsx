@@ -13,9 +13,11 @@ export interface HelpOverlayProps {
   actions: DeskActions;
   keymap: Keymap;
   mac?: boolean;
+  /** Shown as "Open options" beside the hint, where the shortcuts are changed (`connector.openOptions`). */
+  onOpenOptions?: () => void;
 }
 
-export function HelpOverlay({ actions, keymap, mac = isMac() }: HelpOverlayProps) {
+export function HelpOverlay({ actions, keymap, mac = isMac(), onOpenOptions }: HelpOverlayProps) {
   const [open, setOpen] = useState(false);
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -102,7 +104,17 @@ export function HelpOverlay({ actions, keymap, mac = isMac() }: HelpOverlayProps
             })}
           </tbody>
         </table>
-        <p class="keys-hint">{t('keysHelpHint')}</p>
+        <p class="keys-hint">
+          {t('keysHelpHint')}
+          {onOpenOptions && (
+            <>
+              {' '}
+              <button type="button" class="keys-options" onClick={onOpenOptions}>
+                {t('actionOpenOptions')}
+              </button>
+            </>
+          )}
+        </p>
         <button type="button" ref={closeRef} class="keys-close" onClick={() => setOpen(false)}>
           {t('keysClose')}
         </button>
