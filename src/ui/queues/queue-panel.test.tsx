@@ -471,6 +471,24 @@ describe('the queue panel', () => {
   });
 });
 
+describe('the queue panel opened by the keyboard', () => {
+  it('focuses the first row once it has painted', async () => {
+    const connector = fakeConnector(handlers(fixture()));
+    show({ connector, focusOnLoad: true });
+    await settleUntil(() => rows().length === 2, 'the Mine rows');
+    await settle();
+    expect(document.activeElement).toBe(rows()[0]);
+  });
+
+  it('focuses the chosen queue when the queue is empty', async () => {
+    const connector = fakeConnector(handlers(fixture()));
+    show({ connector, me: '', focusOnLoad: true });
+    await settleUntil(() => root().querySelector('.queue-empty') !== null, 'the empty queue');
+    await settle();
+    expect(document.activeElement).toBe(choice('queueUnassigned'));
+  });
+});
+
 describe('switcherEntries', () => {
   it('keeps the fixed queues without counts until they come', () => {
     expect(switcherEntries(undefined, 'Anna').map((entry) => entry.queue.kind)).toEqual([

@@ -26,6 +26,8 @@ export interface QueuePanelProps {
   /** Where the chosen queue is kept between mounts; the tab's memory by default. */
   memory?: QueueMemory;
   pageSize?: number;
+  /** Focus the first row once the first page has painted (the "open queue" shortcut pressed on a thread). */
+  focusOnLoad?: boolean;
 }
 
 /** A queue in the switcher; `count` is missing until `queue.counts` answers. */
@@ -58,6 +60,7 @@ export function QueuePanel({
   navigator,
   memory = tabQueueMemory,
   pageSize = 50,
+  focusOnLoad = false,
 }: QueuePanelProps) {
   const headingId = useId();
   const rootRef = useRef<HTMLElement>(null);
@@ -213,16 +216,18 @@ export function QueuePanel({
     navigator?.setList(shownRows.map((row) => row.threadId));
   }, [navigator, shownRows]);
 
+  const focusPending = useRef(focusOnLoad);
+  useEffect(() => {
+    if (!focusPending.current || page.state === 'loading') return;
+    focusPending.current = false;
+    focusQueue(rootRef.current);
+  }, [page]);
+
   // "Open queue" from the keyboard: focus the first row, or the chosen queue when the list is empty.
   useEffect(
     () =>
       actions.listen((action) => {
-        if (action.kind !== 'open-queue') return;
-        const root = rootRef.current;
-        const target =
-          root?.querySelector<HTMLElement>('.queue-row') ??
-          root?.querySelector<HTMLElement>('.queue-choice[aria-current="true"]');
-        target?.focus();
+        if (action.kind === 'open-queue') focusQueue(rootRef.current);
       }),
     [actions],
   );
@@ -440,6 +445,14 @@ function LoadFailed({ message, onRetry }: { message: string; onRetry(): void }) 
       </button>
     </div>
   );
+}
+
+/** The first row, or the chosen queue's button when the list is empty or failed. */
+function focusQueue(root: HTMLElement | null): void {
+  const target =
+    root?.querySelector<HTMLElement>('.queue-row') ??
+    root?.querySelector<HTMLElement>('.queue-choice[aria-current="true"]');
+  target?.focus();
 }
 
 function initialQueue(remembered: QueueIdArgs | undefined, me: string): QueueIdArgs {
