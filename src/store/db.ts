@@ -40,7 +40,23 @@ export const MIGRATIONS: readonly Migration[] = [
     // Entries now include the SLA-due pseudo-queue and counts: rebuild both from the stored tickets.
     rebuildQueueIndex(tx).catch(() => tx.abort());
   },
+  function indexTicketsWithoutMetadata(_db, tx) {
+    const tickets = tx.objectStore('tickets');
+    tickets.createIndex('metadataPending', 'metadataPending');
+    markTicketsWithoutMetadata(tx).catch(() => tx.abort());
+  },
 ];
+
+/** Sets the pending-metadata key on stored tickets that lack metadata (written before version 4). */
+async function markTicketsWithoutMetadata(tx: UpgradeTransaction): Promise<void> {
+  let cursor = await tx.objectStore('tickets').openCursor();
+  while (cursor) {
+    if (!cursor.value.hasMetadata && cursor.value.metadataPending === undefined) {
+      await cursor.update({ ...cursor.value, metadataPending: 1 });
+    }
+    cursor = await cursor.continue();
+  }
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -39,6 +39,11 @@ export const ticketRecordSchema = z.object({
   requesterEmail: z.string().optional(),
   requesterDomain: z.string().optional(),
   tagKeys: z.array(z.string()),
+  /**
+   * 1 while metadata is still to fetch, absent after: IndexedDB leaves a record without the key out of an
+   * index, so the `metadataPending` index lists exactly the tickets a poll must fill in, without a scan.
+   */
+  metadataPending: z.literal(1).optional(),
 });
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
 
@@ -103,6 +108,7 @@ export interface LabeldeskDB extends DBSchema {
       slaDue: number;
       requester: string;
       requesterDomain: string;
+      metadataPending: number;
     };
   };
   queueEntries: {

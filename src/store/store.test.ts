@@ -71,14 +71,33 @@ describe('the schema', () => {
       const name = `upgrade-from-${from}@example.com`;
       const old = await openLabeldeskDatabase(name, { version: from });
       // What that version wrote: the ticket row (its queue index is rebuilt by the migration to v3).
-      await old.put('tickets', { ...ticket(1, { status: 'Open', assignee: 'Yuki Tanaka' }), tagKeys: [] });
+      const rows = [
+        ticket(1, { status: 'Open', assignee: 'Yuki Tanaka' }),
+        { ...ticket(2), hasMetadata: false },
+      ];
+      if (from < 3) {
+        for (const row of rows) await old.put('tickets', { ...row, tagKeys: [] });
+      } else {
+        // From version 3 on, tickets were written through the store with their queue entries; version 3
+        // knew nothing of the pending-metadata key.
+        await putTickets(old, rows);
+        const waiting = await old.get('tickets', ticket(2).threadId);
+        if (waiting) {
+          delete waiting.metadataPending;
+          await old.put('tickets', waiting);
+        }
+      }
       old.close();
       const current = await openLabeldeskDatabase(name);
+      // Version 4 indexes the tickets still waiting for their metadata, and only those.
+      expect(await current.getAllKeysFromIndex('tickets', 'metadataPending', 1)).toEqual([
+        ticket(2).threadId,
+      ]);
       expect(await getTicket(current, ticket(1).threadId)).toBeDefined();
-      expect((await readQueue(current, { kind: 'all-open' }, { limit: 5, now: t0 })).total).toBe(1);
+      expect((await readQueue(current, { kind: 'all-open' }, { limit: 5, now: t0 })).total).toBe(2);
       expect(
         await countQueues(current, [{ kind: 'mine', agent: 'Yuki Tanaka' }, { kind: 'unassigned' }]),
-      ).toEqual([1, 0]);
+      ).toEqual([1, 1]);
       current.close();
     }
   });

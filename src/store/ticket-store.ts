@@ -17,12 +17,17 @@ import {
   ticketRecordSchema,
 } from './schema';
 
-export type TicketInput = Omit<TicketRecord, 'requesterEmail' | 'requesterDomain' | 'tagKeys'>;
+export type TicketInput = Omit<
+  TicketRecord,
+  'requesterEmail' | 'requesterDomain' | 'tagKeys' | 'metadataPending'
+>;
 
 export type CorruptionListener = (report: CorruptRecordReport) => void;
 
 function toRecord(ticket: TicketInput): TicketRecord {
-  const record: TicketRecord = { ...ticket, tagKeys: [] };
+  const { metadataPending: _pending, ...fields } = ticket as TicketInput & { metadataPending?: 1 };
+  const record: TicketRecord = { ...fields, tagKeys: [] };
+  if (!ticket.hasMetadata) record.metadataPending = 1;
   const tagKeys = new Set<string>();
   for (const tag of ticket.tags) {
     tagKeys.add(tag.what.toLowerCase());

@@ -730,11 +730,9 @@ export class SyncEngine {
   }
 
   private async threadsWithoutMetadata(): Promise<string[]> {
-    const all = await this.db.getAll('tickets');
-    return all
-      .filter((t) => !t.hasMetadata)
-      .sort((a, b) => b.createdAt - a.createdAt)
-      .map((t) => t.threadId);
+    // The index holds only tickets still waiting for metadata: a poll after the first sync reads nothing.
+    const waiting = await this.db.getAllFromIndex('tickets', 'metadataPending', 1);
+    return waiting.sort((a, b) => b.createdAt - a.createdAt).map((t) => t.threadId);
   }
 
   /**
@@ -1116,7 +1114,7 @@ export function applyPatch(current: TicketLabelState, patch: TicketPatch): Ticke
 }
 
 function stripDerived(record: TicketRecord): TicketInput {
-  const { requesterEmail: _e, requesterDomain: _d, tagKeys: _t, ...input } = record;
+  const { requesterEmail: _e, requesterDomain: _d, tagKeys: _t, metadataPending: _m, ...input } = record;
   return input;
 }
 

@@ -347,7 +347,7 @@ function shuffled(n: number, random: () => number): number[] {
 
 /** The same fields `SyncEngine.fetchMetadata` writes, from a snapshot entry instead of Gmail. */
 function withSnapshotMetadata(record: TicketRecord, entry: SnapshotEntry): TicketInput {
-  const { requesterEmail: _e, requesterDomain: _d, tagKeys: _t, ...input } = record;
+  const { requesterEmail: _e, requesterDomain: _d, tagKeys: _t, metadataPending: _m, ...input } = record;
   const next: TicketInput = {
     ...input,
     subject: entry.subject,
