@@ -71,14 +71,6 @@ function start(): void {
     const controller = new AbortController();
     routeController = controller;
     const tab = ensureConnector();
-    const context = { route, doc, connector: tab, signal: controller.signal };
-    for (const feature of [syncTrigger, presence]) {
-      try {
-        feature.init(controller.signal, context);
-      } catch (error) {
-        report(error);
-      }
-    }
     if (route === undefined) {
       view = { kind: 'list', selected: [] };
       watchSelection(
@@ -113,6 +105,15 @@ function start(): void {
       );
     }
     paint();
+    // After the sidebar asked for its ticket: the sync poll and the presence record wait their turn.
+    const context = { route, doc, connector: tab, signal: controller.signal };
+    for (const feature of [syncTrigger, presence]) {
+      try {
+        feature.init(controller.signal, context);
+      } catch (error) {
+        report(error);
+      }
+    }
   };
 
   const applyLook = (look: GmailLook) => {

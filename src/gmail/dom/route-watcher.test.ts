@@ -48,4 +48,18 @@ describe('watchGmailRoute', () => {
     expect(routes).toEqual([undefined, { threadId: THREAD_ID, subject: 'Hi' }]);
     controller.abort();
   });
+
+  it('follows a route change at once, before Gmail replaces the old thread on screen', async () => {
+    const OTHER = '184a87a7b32dd000';
+    document.body.innerHTML = `<div role="main"><h2 class="hP" data-legacy-thread-id="${OTHER}">Old</h2></div>`;
+    window.location.hash = `#inbox/${OTHER}`;
+    const routes: GmailRoute[] = [];
+    const controller = new AbortController();
+    watchGmailRoute(window, (route) => routes.push(route), controller.signal, { debounceMs: 1_000 });
+    // The real token of THREAD_ID (DESIGN.md section 5); the old heading is still on screen.
+    window.location.hash = '#inbox/FMfcgzGrbHrBdFGBXqpFZvSkcQpKkvrM';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(routes.at(-1)).toEqual({ threadId: THREAD_ID, subject: '' });
+    controller.abort();
+  });
 });

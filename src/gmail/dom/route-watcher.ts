@@ -53,8 +53,15 @@ export function watchGmailRoute(
     if (timer === undefined) timer = setTimeout(check, debounceMs);
   }
 
-  win.addEventListener('hashchange', schedule, { signal });
-  win.addEventListener('popstate', schedule, { signal });
+  // A route change is read at once (the URL names the thread before Gmail renders it); DOM changes, which
+  // come in bursts while Gmail renders, are read once per burst.
+  const now = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    check();
+    schedule(); // and once more after the burst, for the subject Gmail renders next
+  };
+  win.addEventListener('hashchange', now, { signal });
+  win.addEventListener('popstate', now, { signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);

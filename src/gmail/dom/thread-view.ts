@@ -18,6 +18,14 @@ export function readThreadView(doc: Document): ThreadView | undefined {
   try {
     const heading = openThreadHeading(doc);
     const result = readThreadIdNow(doc);
+    // Right after a route change the URL already names the new thread while Gmail still shows the old
+    // heading: the URL wins, so the sidebar can load the ticket while Gmail renders the thread.
+    const fromUrl = threadIdFromHash(doc.location?.hash ?? '');
+    if (typeof fromUrl === 'object' && (!result.ok || result.threadId !== fromUrl.threadId)) {
+      const headingId = heading === undefined ? undefined : threadIdFromHeading(heading);
+      const stale = typeof headingId === 'object' && headingId.threadId !== fromUrl.threadId;
+      if (heading === undefined || stale) return { threadId: fromUrl.threadId, subject: '' };
+    }
     if (heading !== undefined) {
       return {
         threadId: result.ok ? result.threadId : undefined,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type {
   StoreEvent,
   TeamView,
@@ -168,8 +168,9 @@ function ThreadTicketPanel({
     [connector, threadId],
   );
 
-  // `attempt` is the retry button's way to read again.
-  useEffect(() => {
+  // `attempt` is the retry button's way to read again. A layout effect sends the read before the browser
+  // paints the loading state, not a frame later: the sidebar-ready budget is 50 ms from the route change.
+  useLayoutEffect(() => {
     setLookup({ state: 'loading' });
     void readTicket(true).then((kind) => {
       if (kind === undefined) return;
