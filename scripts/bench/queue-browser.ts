@@ -23,7 +23,12 @@ export interface QueuePage {
   close(): Promise<void>;
 }
 
-async function bundleEntry(outDir: string): Promise<string> {
+/**
+ * The store bench page's code as one file: an ES module for the bench page, or a classic script (`iife`) that
+ * another page can evaluate, such as the extension's own options page (the sidebar bench seeds the
+ * extension's IndexedDB that way).
+ */
+export async function bundleEntry(outDir: string, format: 'es' | 'iife' = 'es'): Promise<string> {
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -34,7 +39,7 @@ async function bundleEntry(outDir: string): Promise<string> {
       emptyOutDir: true,
       minify: false,
       target: 'es2022',
-      lib: { entry: ENTRY, formats: ['es'], fileName: () => BUNDLE_NAME },
+      lib: { entry: ENTRY, formats: [format], name: 'labeldeskQueuePage', fileName: () => BUNDLE_NAME },
     },
   });
   return readFile(join(outDir, BUNDLE_NAME), 'utf8');
