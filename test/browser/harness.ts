@@ -82,7 +82,7 @@ function makeHarness(
         await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
         await page.waitForSelector('form[aria-busy="false"]');
         await fillTextbox(page, 'OAuth client id', settings.clientId);
-        await fillTextbox(page, 'Your name as an agent', settings.agentName);
+        await fillTextbox(page, 'I am', settings.agentName);
         await page.locator('::-p-aria([name="Save"][role="button"])').click();
         await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Saved.');
       } finally {
