@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { threadHash } from './connector';
+import { listHash, threadHash } from './connector';
 
 // The real pair from DESIGN.md section 5.
 const THREAD = '184a87a7b32dd009';
@@ -15,5 +15,16 @@ describe('the route that opens a thread', () => {
     ['#inbox/184a87a7b32dd000', `#inbox/${TOKEN}`],
   ])('from %s', (current, expected) => {
     expect(threadHash(current, THREAD)).toBe(expected);
+  });
+});
+
+describe('the list a route belongs to', () => {
+  it.each([
+    [`#inbox/${TOKEN}`, '#inbox'],
+    ['#inbox/p2', '#inbox/p2'],
+    [`#label/Helpdesk%2FStatus%2FOpen/${TOKEN}`, '#label/Helpdesk%2FStatus%2FOpen'],
+    ['', '#inbox'],
+  ])('of %s', (current, expected) => {
+    expect(listHash(current)).toBe(expected);
   });
 });

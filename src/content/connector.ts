@@ -66,10 +66,15 @@ export function tabConnector(mailbox: string, win: Window): TabConnector {
  * the thread's URL token, as Gmail writes it; from an open thread, its list; `#inbox` when there is none.
  */
 export function threadHash(currentHash: string, threadId: string): string {
+  return `${listHash(currentHash, true)}/${encodeThreadToken(permIdFromThreadId(threadId))}`;
+}
+
+/** The list a route belongs to: `#inbox/FMfcg…` → `#inbox`; a page (`/p2`) is kept unless `firstPage`. */
+export function listHash(currentHash: string, firstPage = false): string {
   const segments = currentHash.replace(/^#/, '').split('/').filter(Boolean);
   const last = segments.at(-1) ?? '';
   const isThread = /^[B-DF-HJ-NP-TV-XZb-df-hj-np-tv-xz]{16,}$/.test(last) || /^[0-9a-f]{12,16}$/.test(last);
-  const isPage = /^p\d+$/.test(last);
-  const list = (isThread || isPage ? segments.slice(0, -1) : segments).join('/') || 'inbox';
-  return `#${list}/${encodeThreadToken(permIdFromThreadId(threadId))}`;
+  let list = isThread ? segments.slice(0, -1) : segments;
+  if (firstPage && /^p\d+$/.test(list.at(-1) ?? '')) list = list.slice(0, -1);
+  return `#${list.join('/') || 'inbox'}`;
 }

@@ -1,8 +1,9 @@
 // Content script entry: docks the Labeldesk sidebar in Gmail, follows Gmail's route, theme and selection, and
 // wires the keyboard shortcuts and the collision warning. Nothing here may throw into Gmail's page.
 import { render } from 'preact';
+import type { Keymap } from '../core/keymap';
 import { buildKeymap } from '../core/keymap';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, type Settings } from '../core/settings';
 import { type GmailLook, readGmailLook, watchGmailLook } from '../gmail/dom/look';
 import { readMailbox } from '../gmail/dom/mailbox';
 import { type GmailRoute, watchGmailRoute } from '../gmail/dom/route-watcher';
@@ -12,18 +13,20 @@ import { resolveThreadId } from '../gmail/dom/thread-id';
 import { callBackground } from '../messaging/sender';
 import { DeskActions } from '../ui/actions';
 import { isMac } from '../ui/keyboard/action-labels';
+import { HelpOverlay } from '../ui/keyboard/help-overlay';
+import { KEYBOARD_CSS } from '../ui/keyboard/keyboard-styles';
 import { listenForShortcuts } from '../ui/keyboard/listen';
 import { moveThroughQueue, QueueNavigator } from '../ui/queues/queue-navigator';
 import { QUEUE_CSS } from '../ui/queues/queue-styles';
 import { SIDEBAR_CSS } from '../ui/sidebar-styles';
-import { type TabConnector, tabConnector } from './connector';
+import { listHash, type TabConnector, tabConnector } from './connector';
 import * as presence from './features/presence';
 import * as syncTrigger from './features/sync-trigger';
 import { SidebarApp, type SidebarView } from './sidebar-app';
 
 function start(): void {
   const doc = document;
-  const sidebar = mountSidebarHost(doc, SIDEBAR_CSS + QUEUE_CSS);
+  const sidebar = mountSidebarHost(doc, SIDEBAR_CSS + QUEUE_CSS + KEYBOARD_CSS);
   const lifetime = new AbortController();
   const actions = new DeskActions();
   const navigator = new QueueNavigator();
@@ -31,6 +34,8 @@ function start(): void {
   let connector: TabConnector | undefined;
   let view: SidebarView = { kind: 'list', selected: [] };
   let routeController: AbortController | undefined;
+  let keymap: Keymap | undefined;
+  let shortcutsController: AbortController | undefined;
 
   const paint = () => {
     try {
@@ -41,6 +46,7 @@ function start(): void {
           actions={actions}
           navigator={navigator}
           me={settings.agentName}
+          keymap={keymap}
           onSignIn={async () => {
             if (connector) await callBackground('auth.signIn', { mailbox: connector.mailbox });
           }}
@@ -125,14 +131,29 @@ function start(): void {
 
   watchGmailRoute(window, onRoute, lifetime.signal);
 
-  callBackground('settings.get', {}).then((loaded) => {
+  // The agent's settings, and again whenever the options page changes them (shortcuts re-bound, "I am").
+  const useSettings = (loaded: Settings) => {
     settings = loaded;
-    listenForShortcuts(doc, buildKeymap(settings.shortcuts), actions, lifetime.signal, {
+    keymap = buildKeymap(settings.shortcuts);
+    shortcutsController?.abort();
+    shortcutsController = new AbortController();
+    listenForShortcuts(doc, keymap, actions, shortcutsController.signal, {
       shadowRoot: sidebar.shadowRoot,
       mac: isMac(),
     });
     paint();
-  }, report);
+  };
+  const readSettings = () => callBackground('settings.get', {}).then(useSettings, report);
+  readSettings();
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && SETTINGS_STORAGE_KEY in changes) void readSettings();
+  });
+
+  // "Open queue" from a thread goes back to the list the thread was opened from; the queue panel focuses.
+  actions.listen((action) => {
+    if (action.kind === 'open-queue' && view.kind !== 'list')
+      window.location.hash = listHash(window.location.hash);
+  });
 }
 
 function report(error: unknown): void {

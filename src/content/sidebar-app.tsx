@@ -3,9 +3,11 @@
  * the threads ticked in Gmail's list. A notice says when Gmail's page could not be read and the sidebar is
  * working from the URL alone.
  */
+import type { Keymap } from '../core/keymap';
 import type { DeskActions } from '../ui/actions';
 import type { Connector } from '../ui/connector';
 import { t } from '../ui/i18n';
+import { HelpOverlay } from '../ui/keyboard/help-overlay';
 import { BulkBar } from '../ui/queues/bulk-bar';
 import type { QueueNavigator } from '../ui/queues/queue-navigator';
 import { QueuePanel } from '../ui/queues/queue-panel';
@@ -25,9 +27,23 @@ export interface SidebarAppProps {
   navigator: QueueNavigator;
   me: string;
   onSignIn: () => Promise<void>;
+  /** The shortcuts in force, listed by the help overlay; none until the settings are read. */
+  keymap: Keymap | undefined;
 }
 
-export function SidebarApp({ view, connector, actions, navigator, me, onSignIn }: SidebarAppProps) {
+export function SidebarApp(props: SidebarAppProps) {
+  const { actions, keymap, connector } = props;
+  return (
+    <>
+      <SidebarView {...props} />
+      {keymap && (
+        <HelpOverlay actions={actions} keymap={keymap} onOpenOptions={() => void connector?.openOptions()} />
+      )}
+    </>
+  );
+}
+
+function SidebarView({ view, connector, actions, navigator, me, onSignIn }: SidebarAppProps) {
   if (connector === undefined) {
     return (
       <SidebarFrame>

@@ -1,6 +1,10 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../core/settings';
 import { callBackground } from '../messaging/sender';
 import { t, uiLanguage } from '../ui/i18n';
+import { KEYBOARD_CSS } from '../ui/keyboard/keyboard-styles';
+import { ShortcutEditor } from '../ui/keyboard/shortcut-editor';
 import { OptionsPage } from '../ui/team/options-page';
 import { backgroundOptionsService } from '../ui/team/options-service';
 import { OPTIONS_CSS } from '../ui/team/options-styles';
@@ -16,7 +20,7 @@ root.classList.add('labeldesk-root');
 document.title = t('optionsTitle');
 
 const style = document.createElement('style');
-style.textContent = THEME_CSS + OPTIONS_CSS;
+style.textContent = THEME_CSS + OPTIONS_CSS + KEYBOARD_CSS;
 document.head.append(style);
 
 // Extension pages follow the system's light or dark setting (Gmail's own theme is not visible from here).
@@ -37,6 +41,27 @@ function download(fileName: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * The keyboard shortcut editor, on the settings as stored. It saves only the shortcuts, over the settings as
+ * they are at that moment, so the settings form above and this editor never undo each other's changes.
+ */
+function Shortcuts() {
+  const [settings, setSettings] = useState<Settings | undefined>();
+  useEffect(() => {
+    callBackground('settings.get', {}).then(setSettings, () => undefined);
+  }, []);
+  if (!settings) return null;
+  return (
+    <ShortcutEditor
+      settings={settings}
+      onSave={async ({ shortcuts }) => {
+        const current = await callBackground('settings.get', {});
+        setSettings(await callBackground('settings.set', { ...current, shortcuts }));
+      }}
+    />
+  );
+}
+
 const app = document.getElementById('app');
 if (app !== null) {
   render(
@@ -45,7 +70,7 @@ if (app !== null) {
       language={uiLanguage()}
       download={download}
       initialMailbox={new URLSearchParams(location.search).get('mailbox') ?? undefined}
-      // KEYBOARD SHORTCUTS (lead): pass shortcuts={<ShortcutEditor … />} from src/ui/keyboard here.
+      shortcuts={<Shortcuts />}
     />,
     app,
   );

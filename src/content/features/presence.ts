@@ -18,14 +18,21 @@ export interface PresenceContext {
 
 /** Shorter than the records' stale time (3 minutes), so a present agent never looks gone. */
 export const HEARTBEAT_MS = 60_000;
+/**
+ * An agent stepping through tickets with "next ticket" glances at each for a moment: only a ticket kept open
+ * this long is announced (each announcement is a 25-unit record). A reply is announced at once.
+ */
+export const DWELL_MS = 2_000;
 
-let lastThread: string | null = null;
+/** The thread this tab last announced, so leaving it is announced too (and leaving nothing is not). */
+let announcedThread: string | null = null;
 
 export function init(signal: AbortSignal, { route, doc, connector }: PresenceContext): void {
   if (signal.aborted || connector === undefined) return;
   const threadId = route?.threadId ?? null;
   const announce = (state: 'viewing' | 'replying') => {
     if (doc.visibilityState === 'hidden' && state === 'viewing') return;
+    announcedThread = threadId;
     connector.call('presence.set', { threadId, state }).then(
       ({ others }) => {
         if (threadId !== null && others.length > 0) connector.emitLocal([threadId]);
@@ -34,22 +41,34 @@ export function init(signal: AbortSignal, { route, doc, connector }: PresenceCon
     );
   };
   if (threadId === null) {
-    if (lastThread !== null) announce('viewing'); // tells the others this agent left the ticket
-    lastThread = null;
+    if (announcedThread !== null) announce('viewing'); // tells the others this agent left the ticket
     return;
   }
-  lastThread = threadId;
   let replying = false;
-  // Calls back at once with the state now: that is the first announcement.
+  let dwell: ReturnType<typeof setTimeout> | undefined = setTimeout(() => {
+    dwell = undefined;
+    announce(replying ? 'replying' : 'viewing');
+  }, DWELL_MS);
+  // Calls back at once with the state now; a reply already open is announced without waiting.
   watchReplying(
     doc,
     threadId,
     (now) => {
+      const changed = now !== replying;
       replying = now;
-      announce(now ? 'replying' : 'viewing');
+      if (now || (changed && dwell === undefined)) announce(now ? 'replying' : 'viewing');
     },
     signal,
   );
-  const heartbeat = setInterval(() => announce(replying ? 'replying' : 'viewing'), HEARTBEAT_MS);
-  signal.addEventListener('abort', () => clearInterval(heartbeat), { once: true });
+  const heartbeat = setInterval(() => {
+    if (dwell === undefined) announce(replying ? 'replying' : 'viewing');
+  }, HEARTBEAT_MS);
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearInterval(heartbeat);
+      if (dwell !== undefined) clearTimeout(dwell);
+    },
+    { once: true },
+  );
 }
