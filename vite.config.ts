@@ -6,7 +6,13 @@ import pkg from './package.json' with { type: 'json' };
 
 // The manifest's version always follows package.json, so store packages are versioned from one place.
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: { ...manifest, version: pkg.version } })],
+  plugins: [
+    preact(),
+    crx({
+      manifest: { ...manifest, version: pkg.version },
+      contentScripts: { standaloneFiles: ['src/content/main.tsx'] },
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
