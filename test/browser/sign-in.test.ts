@@ -50,7 +50,7 @@ describe('sign-in through launchWebAuthFlow, as an agent meets it', () => {
     const page = await openFirstThread(harness);
     const text = await waitForSidebarText(page, (shown) => shown.includes('Sign-in failed'));
     expect(text).toContain('access_denied');
-    expect(text).not.toContain('Messages');
+    expect(text).not.toContain('Priority');
     await page.close();
   });
 
@@ -73,7 +73,8 @@ describe('sign-in through launchWebAuthFlow, as an agent meets it', () => {
     if (consent === null) throw new Error('The consent window is not a page');
     await consent.locator('#allow').click();
 
-    const text = await waitForSidebarText(page, (shown) => shown.includes('Messages'));
+    // The ticket's fields appear once the worker has signed in and read the thread.
+    const text = await waitForSidebarText(page, (shown) => shown.includes('Priority'));
     expect(text).not.toContain('Sign in to let Labeldesk');
   });
 });

@@ -57,7 +57,10 @@ describe('npm start -- --headless', () => {
     const heading = await page.waitForSelector('h2.hP[data-legacy-thread-id]', { visible: true });
     const threadId =
       (await heading?.evaluate((element) => element.getAttribute('data-legacy-thread-id'))) ?? '';
-    const text = await waitForSidebarText(page, (shown) => shown.includes('Messages'));
+    const text = await waitForSidebarText(
+      page,
+      (shown) => shown.includes('Priority') && shown.includes(ticketReference(threadId)),
+    );
     expect(text).toContain(ticketReference(threadId));
   });
 
