@@ -77,8 +77,10 @@ function QueueRowButton({
     row.slaDueAt === undefined
       ? ''
       : t(overdue ? 'queueDueOverdue' : 'queueDue', formatRelative(row.slaDueAt, now));
-  // The name lists the fields with commas; the visible layout puts them on three lines.
-  const name = [row.reference, subject, requester, priority, assignee, due].filter(Boolean).join(', ');
+  // The name lists the fields with commas, in the order they are shown on the row's three lines, so the
+  // visible text is part of the name (WCAG 2.5.3, axe label-content-name-mismatch): an agent using voice
+  // control says what they see.
+  const name = [row.reference, priority, due, subject, requester, assignee].filter(Boolean).join(', ');
   return (
     <button
       type="button"
@@ -87,16 +89,17 @@ function QueueRowButton({
       aria-label={name}
       onClick={() => onOpen(row.threadId)}
     >
+      {/* The spaces keep the words apart in the visible text that the name is compared with. */}
       <span class="queue-row-line">
-        <span class="queue-row-reference">{row.reference}</span>
+        <span class="queue-row-reference">{row.reference}</span>{' '}
         {priority && (
           <span class={`queue-row-priority priority-${row.priority?.toLowerCase()}`}>{priority}</span>
-        )}
+        )}{' '}
         {due && <span class={overdue ? 'queue-row-due is-overdue' : 'queue-row-due'}>{due}</span>}
-      </span>
-      <span class="queue-row-subject">{subject}</span>
+      </span>{' '}
+      <span class="queue-row-subject">{subject}</span>{' '}
       <span class="queue-row-line queue-row-people">
-        <span class="queue-row-requester">{requester}</span>
+        <span class="queue-row-requester">{requester}</span>{' '}
         <span class="queue-row-assignee">{assignee}</span>
       </span>
     </button>

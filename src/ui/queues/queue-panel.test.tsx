@@ -155,6 +155,8 @@ describe('the queue panel', () => {
     expect(choice('queueAllOpen').getAttribute('aria-label')).toBe('queueNamedCount_other 120 queueAllOpen');
     expect(choice('queueMine').getAttribute('aria-label')).toBe('queueNamedCount_other 2 queueMine');
     expect(choice('queueMine').getAttribute('aria-current')).toBe('true');
+    // The visible "name count" stays two words, so it can be part of the name (axe label-content-name-mismatch).
+    expect(choice('queueAllOpen').textContent).toBe('queueAllOpen 120');
   });
 
   it('keeps the groups and tags unfolded while one of them is the chosen queue', async () => {
@@ -258,11 +260,27 @@ describe('the queue panel', () => {
     await settleUntil(() => rows().length === 2, 'the Mine rows');
     const [first, second] = rows();
     expect(first?.getAttribute('aria-label')).toBe(
-      '#A00201, Order 201 is late, Customer 201, queuePriorityNormal, Anna, queueDue in 3 hours',
+      '#A00201, queuePriorityNormal, queueDue in 3 hours, Order 201 is late, Customer 201, Anna',
     );
     expect(first?.classList.contains('is-overdue')).toBe(false);
     expect(second?.getAttribute('aria-label')).toContain('queueDueOverdue 3 hours ago');
     expect(second?.querySelector('.queue-row-due')?.textContent).toBe('queueDueOverdue 3 hours ago');
+  });
+
+  it('names each row with its visible text, in the order shown (axe label-content-name-mismatch)', async () => {
+    const connector = fakeConnector(handlers(fixture()));
+    show({ connector });
+    await settleUntil(() => rows().length === 2, 'the Mine rows');
+    // As axe compares them: lower case, no punctuation, single spaces.
+    const curate = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[\p{P}\p{S}]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    for (const row of rows()) {
+      expect(curate(row.getAttribute('aria-label') ?? '')).toContain(curate(row.textContent ?? ''));
+    }
   });
 
   it('keeps hostile subjects as text', async () => {
@@ -336,6 +354,16 @@ describe('the queue panel', () => {
     await act(() => root().querySelector<HTMLButtonElement>('[role="alert"] button')?.click());
     await settleUntil(() => rows().length === 2, 'the rows after retrying');
     expect(root().querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('says an empty queue is not known yet before the first sync has finished', async () => {
+    const data = fixture();
+    const connector = fakeConnector(
+      handlers(data, { 'queue.counts': () => ({ queues: data.counts, synced: false }) }),
+    );
+    show({ connector, memory: new QueueMemory() });
+    await settleUntil(() => root().textContent?.includes('queueFirstSync') ?? false, 'the first-sync note');
+    expect(root().textContent).not.toContain('queueEmptyUnassigned');
   });
 
   it('says it is loading until the first page answers', async () => {

@@ -65,6 +65,8 @@ export function QueuePanel({
   const headingId = useId();
   const rootRef = useRef<HTMLElement>(null);
   const [counts, setCounts] = useState<{ queue: QueueIdArgs; count: number }[] | undefined>();
+  // False until this browser's first sync of the mailbox has finished: an empty queue then means "not yet".
+  const [synced, setSynced] = useState(true);
   const [chosen, setChosen] = useState<QueueIdArgs>(() => initialQueue(memory.get(connector.mailbox), me));
   const [page, setPage] = useState<PageState>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -95,7 +97,9 @@ export function QueuePanel({
   const loadCounts = useCallback(() => {
     connector.call('queue.counts', {}).then(
       (result) => {
-        if (mounted.current) setCounts(result.queues);
+        if (!mounted.current) return;
+        setCounts(result.queues);
+        setSynced(result.synced !== false);
       },
       () => {
         // The switcher still lists the fixed queues; counts come back with the next store event.
@@ -276,6 +280,7 @@ export function QueuePanel({
         <QueueRows
           queue={chosen}
           page={page}
+          synced={synced}
           now={nowMs}
           onOpen={connector.openThread.bind(connector)}
           onRetry={() => setAttempt((n) => n + 1)}
@@ -316,6 +321,8 @@ function QueueSwitcher({
               onClick={() => onChoose(entry.queue)}
             >
               <span class="queue-choice-name">{name}</span>
+              {/* Keeps "Mine 16" apart in the visible text, which must be part of the name ("Mine, 16 tickets"). */}
+              {entry.count !== undefined && ' '}
               {entry.count !== undefined && (
                 <span class="queue-choice-count">{formatCount(entry.count)}</span>
               )}
@@ -341,6 +348,7 @@ function QueueSwitcher({
 function QueueRows({
   queue,
   page,
+  synced,
   now,
   onOpen,
   onRetry,
@@ -348,6 +356,7 @@ function QueueRows({
 }: {
   queue: QueueIdArgs;
   page: PageState;
+  synced: boolean;
   now: number;
   onOpen(threadId: string): void;
   onRetry(): void;
@@ -364,7 +373,7 @@ function QueueRows({
   if (page.rows.length === 0) {
     return (
       <p class="queue-note queue-empty" role="status">
-        {emptyQueueText(queue)}
+        {synced ? emptyQueueText(queue) : t('queueFirstSync')}
       </p>
     );
   }
