@@ -51,8 +51,19 @@ export interface StandinAddress {
   tlsSpki?: string;
 }
 
+/** Chromium's UI language (what `chrome.i18n.getUILanguage()` answers): a locale the extension ships. */
+export type UiLanguage = 'en' | 'ru' | 'pl' | 'ja';
+
+/** The BCP 47 tag and the POSIX locale Chromium reads its UI language from, per language. */
+const UI_LOCALES: Record<UiLanguage, { tag: string; posix: string }> = {
+  en: { tag: 'en-US', posix: 'en_US.UTF-8' },
+  ru: { tag: 'ru', posix: 'ru_RU.UTF-8' },
+  pl: { tag: 'pl', posix: 'pl_PL.UTF-8' },
+  ja: { tag: 'ja', posix: 'ja_JP.UTF-8' },
+};
+
 /** Chromium flags: quiet, no Google services, Google's hosts answered by the stand-in. */
-export function chromiumArgs(standin: StandinAddress): string[] {
+export function chromiumArgs(standin: StandinAddress, language: UiLanguage = 'en'): string[] {
   const target = `127.0.0.1:${standin.tlsPort}`;
   const rules = [
     `MAP mail.google.com ${target}`,
@@ -72,7 +83,9 @@ export function chromiumArgs(standin: StandinAddress): string[] {
     '--no-first-run',
     '--no-default-browser-check',
     '--disable-quic',
-    '--lang=en-US',
+    // On Linux Chromium takes its UI language from LANGUAGE/LANG (makeChromiumHome); --lang sets it too
+    // where the environment is not read, and the Accept-Language the pages see.
+    `--lang=${UI_LOCALES[language].tag}`,
     `--host-resolver-rules=${rules}`,
     standin.tlsSpki === undefined
       ? '--ignore-certificate-errors'
@@ -88,7 +101,7 @@ export interface ChromiumHome {
   remove(): Promise<void>;
 }
 
-export async function makeChromiumHome(): Promise<ChromiumHome> {
+export async function makeChromiumHome(language: UiLanguage = 'en'): Promise<ChromiumHome> {
   const dir = await mkdtemp(join(tmpdir(), 'labeldesk-chromium-'));
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
@@ -98,8 +111,8 @@ export async function makeChromiumHome(): Promise<ChromiumHome> {
     XDG_CACHE_HOME: join(dir, '.cache'),
     XDG_DATA_HOME: join(dir, '.local/share'),
     XDG_STATE_HOME: join(dir, '.local/state'),
-    LANG: 'en_US.UTF-8',
-    LANGUAGE: 'en',
+    LANG: UI_LOCALES[language].posix,
+    LANGUAGE: language,
   });
   return {
     dir,

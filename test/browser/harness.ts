@@ -11,6 +11,7 @@ import {
   findChromium,
   GMAIL_INBOX_URL,
   makeChromiumHome,
+  type UiLanguage,
 } from './chromium';
 
 /**
@@ -26,16 +27,34 @@ export interface Harness {
   serviceWorker(): Promise<WebWorker>;
   /** Types the settings into the options page, as an agent would, and waits for "Saved.". */
   configure(settings: { clientId: string; agentName: string }): Promise<void>;
+  /**
+   * Stores the settings through the service worker, for tests whose subject is not the options page: quicker
+   * than typing them, and the content script reads them the same way.
+   */
+  storeSettings(settings: { clientId: string; agentName: string }): Promise<void>;
   /** A new tab on the stand-in's Gmail inbox, its list rendered. */
   openInbox(): Promise<Page>;
+  /**
+   * A new tab on a stand-in Gmail page such as `/mail/u/0/?standin-theme=dark#inbox`, once `waitFor` (a
+   * selector, the thread list's rows unless told) is there.
+   */
+  openGmail(pathAndQuery: string, waitFor?: string): Promise<Page>;
+  /** A GET on the stand-in's Gmail REST API (`/gmail/v1/users/me/…`), with a token it accepts. */
+  api<T>(path: string): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** Chromium's UI language, which the extension's `chrome.i18n` follows; English unless told. */
+  language?: UiLanguage;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   assertBuilt();
+  const language = options.language ?? 'en';
   const executablePath = findChromium();
   const standin = await startStandin({ port: 0, tlsPort: 0, seed: 'demo' });
-  const home = await makeChromiumHome();
+  const home = await makeChromiumHome(language);
   let browser: Browser | undefined;
   try {
     if (standin.tlsPort === undefined) throw new Error('The stand-in started without its TLS port');
@@ -48,7 +67,7 @@ export async function startHarness(): Promise<Harness> {
       defaultViewport: { width: 1440, height: 900 },
       userDataDir: home.userDataDir,
       env: home.env,
-      args: chromiumArgs({ tlsPort: standin.tlsPort, tlsSpki: standin.tlsSpki }),
+      args: chromiumArgs({ tlsPort: standin.tlsPort, tlsSpki: standin.tlsSpki }, language),
     });
     const extensionId = await browser.installExtension(DIST_PATH);
     if (extensionId !== EXTENSION_ID) {
@@ -89,11 +108,33 @@ function makeHarness(
         await page.close();
       }
     },
+    async storeSettings(settings) {
+      const worker = await serviceWorker();
+      await worker.evaluate(
+        (clientId, agentName) =>
+          chrome.storage.sync.set({ 'labeldesk.settings': { clientId, agentName, shortcuts: {} } }),
+        settings.clientId,
+        settings.agentName,
+      );
+    },
     async openInbox() {
       const page = await browser.newPage();
       await page.goto(GMAIL_INBOX_URL);
       await page.waitForSelector('tr.zA');
       return page;
+    },
+    async openGmail(pathAndQuery, waitFor = 'tr.zA') {
+      const page = await browser.newPage();
+      await page.goto(new URL(pathAndQuery, GMAIL_INBOX_URL).href);
+      await page.waitForSelector(waitFor);
+      return page;
+    },
+    async api<T>(path: string) {
+      const response = await fetch(`${standin.url}/gmail/v1/users/me/${path.replace(/^\//, '')}`, {
+        headers: { Authorization: 'Bearer browser-test' },
+      });
+      if (!response.ok) throw new Error(`Stand-in API ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
     },
     async close() {
       await browser.close();
