@@ -4,7 +4,7 @@
  * any panel sees them.
  */
 import { encodeThreadToken, permIdFromThreadId } from '../gmail/dom/thread-token';
-import { type StoreEvent, storeEventSchema } from '../messaging/contract';
+import { type StoreEvent, storeEventSchema } from '../messaging/contract-results';
 import { callBackground } from '../messaging/sender';
 import type { Connector } from '../ui/connector';
 

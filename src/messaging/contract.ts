@@ -2,19 +2,62 @@
 import { z } from 'zod/mini';
 import { settingsSchema } from '../core/settings';
 import { teamConfigSchema } from '../core/team-config';
-import { TICKET_PRIORITIES, TICKET_STATUSES } from '../core/ticket';
-import { serializedErrorSchema } from './errors';
+import {
+  agentNameSchema,
+  epochMsSchema,
+  queueIdSchema,
+  labeldeskResults as results,
+  threadIdSchema,
+  ticketPrioritySchema,
+  ticketStatusSchema,
+  ticketTagSchema,
+} from './contract-results';
+
+export {
+  type ActivityView,
+  activityViewSchema,
+  holdSchema,
+  type LabeldeskResults,
+  labeldeskResults,
+  type NoteView,
+  noteViewSchema,
+  type PresenceView,
+  presenceViewSchema,
+  type QueueIdArgs,
+  queueIdSchema,
+  type Response,
+  responseSchema,
+  type StoreEvent,
+  storeEventSchema,
+  type TeamView,
+  type TicketContext,
+  type TicketDescription,
+  type TicketHold,
+  type TicketLookup,
+  type TicketRow,
+  type TicketView,
+  teamViewSchema,
+  ticketContextSchema,
+  ticketDescriptionSchema,
+  ticketLookupSchema,
+  ticketRowSchema,
+  ticketViewSchema,
+} from './contract-results';
 
 /**
  * The one contract between the content script, the service worker and the extension's pages: every
  * method the service worker offers, its arguments and its result as zod schemas, and which contexts may
- * call it. Both ends validate against these schemas.
+ * call it. Both ends validate against these schemas: the service worker the arguments and its own
+ * results, the caller the result. The results and the views they are made of live in
+ * ./contract-results.ts, which the content script imports alone (it never needs the arguments' schemas).
  */
 
 /** Who is calling: a content script in a Gmail tab, or one of the extension's own pages. */
 export type CallerKind = 'gmail-tab' | 'extension-page';
 
-const threadId = z.string().check(z.regex(/^[0-9a-f]{1,16}$/i, 'a Gmail API thread id (hex)'));
+const threadId = threadIdSchema;
+const epochMs = epochMsSchema;
+const agentName = agentNameSchema;
 const mailbox = z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email());
 
 interface MethodSpec<A extends z.ZodMiniType, R extends z.ZodMiniType> {
@@ -27,72 +70,12 @@ function method<A extends z.ZodMiniType, R extends z.ZodMiniType>(spec: MethodSp
   return spec;
 }
 
-export const ticketDescriptionSchema = z.object({
-  threadId,
-  reference: z.string().check(z.regex(/^#[0-9A-Z]{6}$/)),
-  subject: z.string(),
-  messageCount: z.int().check(z.nonnegative()),
-});
-
-export type TicketDescription = z.infer<typeof ticketDescriptionSchema>;
-
-const epochMs = z.int().check(z.nonnegative());
-const agentName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-const status = z.enum(TICKET_STATUSES);
-const priority = z.enum(TICKET_PRIORITIES);
-const tag = z.object({
-  what: z.string().check(z.minLength(1), z.maxLength(200)),
-  why: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-});
-const requester = z.object({ email: z.string().check(z.maxLength(320)), name: z.optional(z.string()) });
-
-/** One row of a queue or a search: what a list shows, nothing more. */
-export const ticketRowSchema = z.object({
-  threadId,
-  reference: z.string(),
-  subject: z.string(),
-  requester: z.optional(requester),
-  status,
-  priority: z.optional(priority),
-  assignee: z.optional(z.string()),
-  group: z.optional(z.string()),
-  tags: z.array(tag),
-  createdAt: epochMs,
-  slaDueAt: z.optional(epochMs),
-});
-export type TicketRow = z.infer<typeof ticketRowSchema>;
-
-/** An On-hold ticket waits for someone else: who, and by when the customer was promised an update. */
-export const holdSchema = z.object({
-  waitingFor: z.optional(z.string().check(z.maxLength(500))),
-  promisedBy: z.optional(epochMs),
-});
-export type TicketHold = z.infer<typeof holdSchema>;
-
-/** A ticket as the sidebar shows it, read from this browser's store (which the service worker keeps in sync). */
-export const ticketViewSchema = z.extend(ticketRowSchema, {
-  firstResponseAt: z.optional(epochMs),
-  lastCustomerMessageAt: z.optional(epochMs),
-  solvedAt: z.optional(epochMs),
-  hold: z.optional(holdSchema),
-  /** This browser has changes to the ticket that Gmail has not confirmed yet ("Saving…" vs "Saved"). */
-  pendingSync: z.boolean(),
-  /** False until subject and requester have been fetched (label state comes first). */
-  hasMetadata: z.boolean(),
-});
-export type TicketView = z.infer<typeof ticketViewSchema>;
-
-export const ticketLookupSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ticket'), ticket: ticketViewSchema }),
-  /** The thread exists but carries no status label: the sidebar offers "Make ticket". */
-  z.object({ kind: z.literal('not-ticket'), threadId, subject: z.string(), messageCount: z.int() }),
-]);
-export type TicketLookup = z.infer<typeof ticketLookupSchema>;
+const tag = ticketTagSchema;
 
 /** The fields an agent changed: `null` clears a field; tags are added and removed one by one. */
 export const ticketPatchSchema = z.object({
-  status: z.optional(status),
-  priority: z.optional(z.nullable(priority)),
+  status: z.optional(ticketStatusSchema),
+  priority: z.optional(z.nullable(ticketPrioritySchema)),
   assignee: z.optional(z.nullable(agentName)),
   group: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(200)))),
   addTags: z.optional(z.array(tag).check(z.maxLength(100))),
@@ -100,131 +83,28 @@ export const ticketPatchSchema = z.object({
 });
 export type TicketPatchArgs = z.infer<typeof ticketPatchSchema>;
 
-export const noteViewSchema = z.object({
-  id: z.string(),
-  author: z.string(),
-  body: z.string(),
-  mentions: z.array(z.string()),
-  createdAt: epochMs,
-});
-export type NoteView = z.infer<typeof noteViewSchema>;
-
-export const activityViewSchema = z.object({
-  id: z.string(),
-  actor: z.string(),
-  field: z.enum(['status', 'priority', 'assignee', 'group', 'tags', 'ticket', 'hold']),
-  from: z.optional(z.string()),
-  to: z.optional(z.string()),
-  createdAt: epochMs,
-});
-export type ActivityView = z.infer<typeof activityViewSchema>;
-
-/** Another agent with this ticket open ("viewing") or a reply started ("replying"), as of `at`. */
-export const presenceViewSchema = z.object({
-  agent: z.string(),
-  threadId: z.nullable(threadId),
-  state: z.enum(['viewing', 'replying']),
-  at: epochMs,
-});
-export type PresenceView = z.infer<typeof presenceViewSchema>;
-
-export const ticketContextSchema = z.object({
-  notes: z.array(noteViewSchema),
-  activity: z.array(activityViewSchema),
-  /** The customer's history: earlier tickets of the same sender, then of the same company domain. */
-  history: z.object({
-    sameSender: z.array(ticketRowSchema),
-    sameDomain: z.array(ticketRowSchema),
-    /** CSAT answers for this customer (issue 6 records them); empty until then. */
-    ratings: z.array(
-      z.object({
-        threadId,
-        rating: z.enum(['good', 'okay', 'bad']),
-        comment: z.optional(z.string()),
-        at: epochMs,
-      }),
-    ),
-  }),
-  presence: z.array(presenceViewSchema),
-});
-export type TicketContext = z.infer<typeof ticketContextSchema>;
-
-export const queueIdSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('unassigned') }),
-  z.object({ kind: z.literal('mine'), agent: agentName }),
-  z.object({ kind: z.literal('all-open') }),
-  z.object({ kind: z.literal('pending') }),
-  z.object({ kind: z.literal('on-hold') }),
-  z.object({ kind: z.literal('overdue') }),
-  z.object({ kind: z.literal('group'), group: z.string().check(z.minLength(1), z.maxLength(200)) }),
-  z.object({ kind: z.literal('tag'), tag: z.string().check(z.minLength(1), z.maxLength(400)) }),
-]);
-export type QueueIdArgs = z.infer<typeof queueIdSchema>;
-
-export const teamViewSchema = z.object({
-  mailbox: z.string(),
-  /** The newest config record the service worker has read; null before anyone set the team up. */
-  config: z.nullable(teamConfigSchema),
-  /** Who this browser's agent is (the options page's "I am"); empty until chosen. */
-  me: z.string(),
-  /** Assignees, groups and tags the mailbox already has labels for (offered beside the team's set-up). */
-  labels: z.optional(
-    z.object({ assignees: z.array(z.string()), groups: z.array(z.string()), tags: z.array(z.string()) }),
-  ),
-});
-export type TeamView = z.infer<typeof teamViewSchema>;
-
-/**
- * Pushed by the service worker to Gmail tabs (`chrome.tabs.sendMessage`) after a poll or a change: which
- * tickets changed (the sidebar re-reads those) and what a person should know. Never mail content.
- */
-export const storeEventSchema = z.object({
-  labeldesk: z.literal(1),
-  event: z.literal('store-changed'),
-  mailbox: z.string(),
-  /** Changed tickets; `all` after a full sync or a config change. */
-  threadIds: z.array(threadId),
-  all: z.boolean(),
-  notices: z.array(
-    z.object({
-      kind: z.enum([
-        'change-overridden',
-        'change-rejected',
-        'label-conflict',
-        'record-unreadable',
-        'history-expired',
-      ]),
-      threadId: z.optional(threadId),
-      field: z.optional(z.string()),
-      yours: z.optional(z.nullable(z.string())),
-      theirs: z.optional(z.nullable(z.string())),
-    }),
-  ),
-});
-export type StoreEvent = z.infer<typeof storeEventSchema>;
-
 export const labeldeskMethods = {
   /** The ticket behind a Gmail thread, read through the Gmail API with the mailbox's token. */
   'ticket.describe': method({
     args: z.object({ threadId, mailbox }),
-    result: ticketDescriptionSchema,
+    result: results['ticket.describe'],
     callers: ['gmail-tab'],
   }),
   /** Interactive sign-in for the mailbox open in the tab (the agent clicked "Sign in"). */
   'auth.signIn': method({
     args: z.object({ mailbox }),
-    result: z.object({ emailAddress: z.string() }),
+    result: results['auth.signIn'],
     callers: ['gmail-tab', 'extension-page'],
   }),
   'settings.get': method({
     args: z.object({}),
-    result: settingsSchema,
+    result: results['settings.get'],
     callers: ['gmail-tab', 'extension-page'],
   }),
   /** Only the options page writes settings; a Gmail tab never does. */
   'settings.set': method({
     args: settingsSchema,
-    result: settingsSchema,
+    result: results['settings.set'],
     callers: ['extension-page'],
   }),
   /**
@@ -233,31 +113,25 @@ export const labeldeskMethods = {
    */
   'sync.now': method({
     args: z.object({ mailbox }),
-    result: z.object({
-      tickets: z.int().check(z.nonnegative()),
-      fullSync: z.boolean(),
-      metadataFetched: z.int().check(z.nonnegative()),
-      sent: z.int().check(z.nonnegative()),
-      remainingOutbox: z.int().check(z.nonnegative()),
-    }),
+    result: results['sync.now'],
     callers: ['gmail-tab'],
   }),
   /** The ticket as this browser's store has it; one API round trip when the thread is not stored yet. */
   'ticket.get': method({
     args: z.object({ mailbox, threadId }),
-    result: ticketLookupSchema,
+    result: results['ticket.get'],
     callers: ['gmail-tab'],
   }),
   /** Notes, activity, the customer's history and who else has the ticket open. */
   'ticket.context': method({
     args: z.object({ mailbox, threadId }),
-    result: ticketContextSchema,
+    result: results['ticket.context'],
     callers: ['gmail-tab'],
   }),
   /** An agent's change: shown at once (optimistic), carried to Gmail by the outbox, logged as activity. */
   'ticket.update': method({
     args: z.object({ mailbox, threadId, patch: ticketPatchSchema }),
-    result: z.object({ ticket: ticketViewSchema }),
+    result: results['ticket.update'],
     callers: ['gmail-tab'],
   }),
   /** The same change on many tickets (multi-select in Gmail's thread list). */
@@ -267,13 +141,13 @@ export const labeldeskMethods = {
       threadIds: z.array(threadId).check(z.minLength(1), z.maxLength(500)),
       patch: ticketPatchSchema,
     }),
-    result: z.object({ updated: z.array(threadId), notTickets: z.array(threadId) }),
+    result: results['tickets.bulkUpdate'],
     callers: ['gmail-tab'],
   }),
   /** "Make ticket" on a thread that is not one: it becomes a New ticket. */
   'ticket.make': method({
     args: z.object({ mailbox, threadId }),
-    result: z.object({ ticket: ticketViewSchema }),
+    result: results['ticket.make'],
     callers: ['gmail-tab'],
   }),
   /** "Waiting for" and "promised by" of an On-hold ticket, shared as a record; null clears a field. */
@@ -284,7 +158,7 @@ export const labeldeskMethods = {
       waitingFor: z.nullable(z.string().check(z.trim(), z.maxLength(500))),
       promisedBy: z.nullable(epochMs),
     }),
-    result: z.object({ ticket: ticketViewSchema }),
+    result: results['ticket.hold'],
     callers: ['gmail-tab'],
   }),
   /** An internal note, shared through the mailbox; @mentions of the team's agents are recognised. */
@@ -294,40 +168,36 @@ export const labeldeskMethods = {
       threadId,
       body: z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000)),
     }),
-    result: noteViewSchema,
+    result: results['note.add'],
     callers: ['gmail-tab'],
   }),
   /** The thread behind a message id (the last way to find a thread when the page shows no thread id). */
   'thread.ofMessage': method({
     args: z.object({ mailbox, messageId: threadId }),
-    result: z.object({ threadId }),
+    result: results['thread.ofMessage'],
     callers: ['gmail-tab'],
   }),
   'team.get': method({
     args: z.object({ mailbox }),
-    result: teamViewSchema,
+    result: results['team.get'],
     callers: ['gmail-tab', 'extension-page'],
   }),
   /** Only the options page publishes a team config (a new config record in the mailbox). */
   'team.set': method({
     args: z.object({ mailbox, config: teamConfigSchema }),
-    result: teamViewSchema,
+    result: results['team.set'],
     callers: ['extension-page'],
   }),
   /** Mailboxes a Gmail tab has shown in this browser: the options page sets each one up. */
   'team.mailboxes': method({
     args: z.object({}),
-    result: z.object({ mailboxes: z.array(z.string()) }),
+    result: results['team.mailboxes'],
     callers: ['extension-page'],
   }),
   /** Every queue the sidebar lists, with its count ("mine" for this browser's agent, groups and tags of the team). */
   'queue.counts': method({
     args: z.object({ mailbox }),
-    result: z.object({
-      queues: z.array(z.object({ queue: queueIdSchema, count: z.int().check(z.nonnegative()) })),
-      /** False until this browser's first full sync has finished: zero counts then mean "not known yet". */
-      synced: z.optional(z.boolean()),
-    }),
+    result: results['queue.counts'],
     callers: ['gmail-tab'],
   }),
   /** One page of a queue, sorted by priority then SLA due. */
@@ -338,7 +208,7 @@ export const labeldeskMethods = {
       offset: z._default(z.int().check(z.nonnegative()), 0),
       limit: z._default(z.int().check(z.positive(), z.maximum(500)), 50),
     }),
-    result: z.object({ rows: z.array(ticketRowSchema), total: z.int().check(z.nonnegative()) }),
+    result: results['queue.read'],
     callers: ['gmail-tab'],
   }),
   /** Tickets whose subject, requester or reference contain the text. */
@@ -348,7 +218,7 @@ export const labeldeskMethods = {
       text: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
       limit: z._default(z.int().check(z.positive(), z.maximum(200)), 50),
     }),
-    result: z.object({ rows: z.array(ticketRowSchema) }),
+    result: results['queue.search'],
     callers: ['gmail-tab'],
   }),
   /**
@@ -357,16 +227,16 @@ export const labeldeskMethods = {
    */
   'presence.set': method({
     args: z.object({ mailbox, threadId: z.nullable(threadId), state: z.enum(['viewing', 'replying']) }),
-    result: z.object({ others: z.array(presenceViewSchema) }),
+    result: results['presence.set'],
     callers: ['gmail-tab'],
   }),
   /** Content scripts cannot open the options page themselves. */
   'options.open': method({
     args: z.object({}),
-    result: z.object({}),
+    result: results['options.open'],
     callers: ['gmail-tab'],
   }),
-} as const;
+} as const satisfies { [M in keyof typeof results]: MethodSpec<z.ZodMiniType, (typeof results)[M]> };
 
 export type LabeldeskMethods = typeof labeldeskMethods;
 export type MethodName = keyof LabeldeskMethods;
@@ -388,10 +258,3 @@ export const requestSchema = z.object({
 });
 
 export type Request = z.infer<typeof requestSchema>;
-
-export const responseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error: serializedErrorSchema }),
-]);
-
-export type Response = z.infer<typeof responseSchema>;

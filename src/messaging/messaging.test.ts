@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { labeldeskMethods } from './contract';
+import { labeldeskResults } from './contract-results';
 import { LabeldeskError, serializeError } from './errors';
 import { classifySender, createReceiver, type Handlers } from './receiver';
 import { callBackground, type Transport } from './sender';
@@ -40,6 +41,13 @@ describe('the messaging contract', () => {
     for (const [name, spec] of Object.entries(labeldeskMethods)) {
       expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
       expect(spec.callers.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('takes every result schema from contract-results, the half the content script ships', () => {
+    expect(Object.keys(labeldeskResults).sort()).toEqual(Object.keys(labeldeskMethods).sort());
+    for (const [name, spec] of Object.entries(labeldeskMethods)) {
+      expect(spec.result, name).toBe(labeldeskResults[name as keyof typeof labeldeskResults]);
     }
   });
 

@@ -1,10 +1,6 @@
-import {
-  labeldeskMethods,
-  type MethodArgs,
-  type MethodName,
-  type MethodResult,
-  responseSchema,
-} from './contract';
+// Only the results' half of the contract: the content script ships this module, never the arguments' schemas.
+import type { MethodArgs, MethodName, MethodResult } from './contract';
+import { labeldeskResults, responseSchema } from './contract-results';
 import { LabeldeskError } from './errors';
 
 /** Sends one message and resolves with the raw answer; `chrome.runtime.sendMessage` in production. */
@@ -64,7 +60,7 @@ function parseResponse<M extends MethodName>(method: M, raw: unknown): MethodRes
     throw new LabeldeskError('invalid-message', `Unexpected answer to ${method}`);
   }
   if (!response.data.ok) throw LabeldeskError.fromJSON(response.data.error);
-  const result = labeldeskMethods[method].result.safeParse(response.data.result);
+  const result = labeldeskResults[method].safeParse(response.data.result);
   if (!result.success) {
     throw new LabeldeskError(
       'invalid-message',
