@@ -361,7 +361,7 @@ describe('the queue panel', () => {
     const connector = fakeConnector(
       handlers(data, { 'queue.counts': () => ({ queues: data.counts, synced: false }) }),
     );
-    show({ connector, memory: new QueueMemory() });
+    show({ connector, me: '' }); // starts on Unassigned, which is empty
     await settleUntil(() => root().textContent?.includes('queueFirstSync') ?? false, 'the first-sync note');
     expect(root().textContent).not.toContain('queueEmptyUnassigned');
   });

@@ -59,6 +59,26 @@ describe('the ticket fields', () => {
     expect(options('Group')).toEqual(['=No group', 'Billing=Billing', 'Logistics=Logistics']);
   });
 
+  it('adds the assignees and groups the mailbox has labels for, after the team, each once', () => {
+    const { options } = fields(TICKET, {
+      team: { ...TEAM, labels: { assignees: ['yuki', 'Dmitri Sokolov'], groups: ['Shipping'], tags: [] } },
+      me: 'Anna',
+    });
+    expect(options('Assignee')).toEqual([
+      '=Unassigned',
+      'Anna=Anna (me)',
+      'Piotr Nowak=Piotr Nowak',
+      'Yuki=Yuki',
+      'Dmitri Sokolov=Dmitri Sokolov',
+    ]);
+    expect(options('Group')).toEqual([
+      '=No group',
+      'Billing=Billing',
+      'Logistics=Logistics',
+      'Shipping=Shipping',
+    ]);
+  });
+
   it('keeps a current value the team no longer has', () => {
     const { options } = fields({ ...TICKET, assignee: 'Former agent', group: 'Old group' });
     expect(options('Assignee')).toContain('Former agent=Former agent');

@@ -23,11 +23,19 @@ export interface TicketFieldsProps {
 export function TicketFields({ ticket, team, me, onChange, onOpenOptions }: TicketFieldsProps) {
   const id = useId();
   const config = team?.config ?? null;
+  // The team's agents and groups first, then those the mailbox already has labels for.
+  const labels = team?.labels;
   const agents = withCurrent(
-    config ? config.agents.map((agent) => agent.name) : me ? [me] : [],
+    unique([
+      ...(config ? config.agents.map((agent) => agent.name) : me ? [me] : []),
+      ...(labels?.assignees ?? []),
+    ]),
     ticket.assignee,
   );
-  const groups = withCurrent(teamGroups(config ?? undefined), ticket.group);
+  const groups = withCurrent(
+    unique([...teamGroups(config ?? undefined), ...(labels?.groups ?? [])]),
+    ticket.group,
+  );
 
   return (
     <div class="ticket-fields">
@@ -105,4 +113,15 @@ export function TicketFields({ ticket, team, me, onChange, onOpenOptions }: Tick
 /** The list with the ticket's current value kept, even when the team config no longer names it. */
 function withCurrent(values: readonly string[], current: string | undefined): string[] {
   return current === undefined || values.includes(current) ? [...values] : [current, ...values];
+}
+
+/** Each name once, ignoring case, in the order first seen. */
+function unique(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
