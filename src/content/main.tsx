@@ -12,8 +12,8 @@ import { mountSidebarHost } from '../gmail/dom/sidebar-host';
 import { resolveThreadId } from '../gmail/dom/thread-id';
 import { callBackground } from '../messaging/sender';
 import { DeskActions } from '../ui/actions';
+import { t } from '../ui/i18n';
 import { isMac } from '../ui/keyboard/action-labels';
-import { HelpOverlay } from '../ui/keyboard/help-overlay';
 import { KEYBOARD_CSS } from '../ui/keyboard/keyboard-styles';
 import { listenForShortcuts } from '../ui/keyboard/listen';
 import { moveThroughQueue, QueueNavigator } from '../ui/queues/queue-navigator';
@@ -35,6 +35,7 @@ function start(): void {
   let view: SidebarView = { kind: 'list', selected: [] };
   let routeController: AbortController | undefined;
   let keymap: Keymap | undefined;
+  let mailboxNotice: string | undefined;
   let shortcutsController: AbortController | undefined;
 
   const paint = () => {
@@ -47,6 +48,7 @@ function start(): void {
           navigator={navigator}
           me={settings.agentName}
           keymap={keymap}
+          mailboxNotice={mailboxNotice}
           onSignIn={async () => {
             if (connector) await callBackground('auth.signIn', { mailbox: connector.mailbox });
           }}
@@ -62,7 +64,9 @@ function start(): void {
   // every route until it is known; a tab that switches accounts reloads the page, so it never changes after.
   const ensureConnector = () => {
     if (connector) return connector;
-    const { address } = readMailbox(doc);
+    const { address, delegated } = readMailbox(doc);
+    // Gmail's API refuses a delegate's token on a delegated mailbox (DESIGN.md section 1): say so up front.
+    mailboxNotice = delegated && address !== undefined ? t('domWriteDelegated', [address]) : undefined;
     if (address !== undefined) {
       connector = tabConnector(address, window);
       moveThroughQueue(actions, navigator, connector, () =>

@@ -3,6 +3,7 @@
  * the threads ticked in Gmail's list. A notice says when Gmail's page could not be read and the sidebar is
  * working from the URL alone.
  */
+import type { ComponentChildren } from 'preact';
 import type { Keymap } from '../core/keymap';
 import type { DeskActions } from '../ui/actions';
 import type { Connector } from '../ui/connector';
@@ -29,6 +30,8 @@ export interface SidebarAppProps {
   onSignIn: () => Promise<void>;
   /** The shortcuts in force, listed by the help overlay; none until the settings are read. */
   keymap: Keymap | undefined;
+  /** Something about the mailbox itself the agent must know first (a delegated mailbox: changes paused). */
+  mailboxNotice?: string | undefined;
 }
 
 export function SidebarApp(props: SidebarAppProps) {
@@ -43,25 +46,37 @@ export function SidebarApp(props: SidebarAppProps) {
   );
 }
 
-function SidebarView({ view, connector, actions, navigator, me, onSignIn }: SidebarAppProps) {
+function SidebarView({ view, connector, actions, navigator, me, onSignIn, mailboxNotice }: SidebarAppProps) {
+  // One landmark, with what the agent must know about the mailbox first. A plain function, not a component
+  // defined here: a component type made anew on every render would remount the panels inside it.
+  const frame = (children: ComponentChildren) => (
+    <SidebarFrame>
+      {mailboxNotice !== undefined && (
+        <p class="notice" role="status">
+          {mailboxNotice}
+        </p>
+      )}
+      {children}
+    </SidebarFrame>
+  );
   if (connector === undefined) {
-    return (
-      <SidebarFrame>
-        <p role="status">{t('errorNoMailbox')}</p>
-      </SidebarFrame>
+    return frame(
+      <>
+        <p role="status">{t('domMailboxUnknown')}</p>
+      </>,
     );
   }
   if (view.kind === 'unknown-thread') {
-    return (
-      <SidebarFrame>
+    return frame(
+      <>
         {view.subject && <h3 class="ticket-subject">{view.subject}</h3>}
         <p role="status">{view.reason === 'no-api-id' ? t('ticketNoApiId') : t('appPageChanged')}</p>
-      </SidebarFrame>
+      </>,
     );
   }
   if (view.kind === 'thread') {
-    return (
-      <SidebarFrame>
+    return frame(
+      <>
         <TicketPanel
           key={view.threadId}
           connector={connector}
@@ -71,15 +86,14 @@ function SidebarView({ view, connector, actions, navigator, me, onSignIn }: Side
           me={me || undefined}
           onSignIn={onSignIn}
         />
-      </SidebarFrame>
+      </>,
     );
   }
-  return (
-    <SidebarFrame>
-      {view.selected.length > 0 && (
-        <BulkBar connector={connector} selectedThreadIds={view.selected} me={me} />
-      )}
+  return frame(
+    <>
+      {/* Always mounted: its report and undo stay when Gmail clears the selection after the change. */}
+      <BulkBar connector={connector} selectedThreadIds={view.selected} me={me} />
       <QueuePanel connector={connector} actions={actions} me={me} navigator={navigator} />
-    </SidebarFrame>
+    </>,
   );
 }

@@ -47,10 +47,12 @@ describe('presence', () => {
     const { calls, connector } = recordingConnector();
     document.body.innerHTML = `<div role="main"><h2 class="hP" data-legacy-thread-id="${A}">Refund</h2></div>`;
     const route = visit(A, connector);
-    document.querySelector('[role="main"]')?.insertAdjacentHTML(
-      'beforeend',
-      '<div class="M9"><div class="Am" role="textbox" g_editable="true" contenteditable="true"></div></div>',
-    );
+    document
+      .querySelector('[role="main"]')
+      ?.insertAdjacentHTML(
+        'beforeend',
+        '<div class="M9"><div class="Am" role="textbox" g_editable="true" contenteditable="true"></div></div>',
+      );
     await vi.advanceTimersByTimeAsync(200);
     expect(calls[0]).toEqual({ threadId: A, state: 'replying' });
     route.abort();

@@ -56,8 +56,15 @@ export function BulkBar({ connector, selectedThreadIds, me, undoLimit = 50 }: Bu
     connector.call('team.get', {}).then(
       (team) => {
         if (!current) return;
-        setAgents((team.config?.agents ?? []).map((agent) => agent.name));
-        setTags((team.config?.tags ?? []).map((tag) => tag.path));
+        // The team's own lists first, then what the mailbox already has labels for.
+        const once = (names: string[]) => [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
+        setAgents(
+          once([
+            ...(team.config?.agents ?? []).map((agent) => agent.name),
+            ...(team.labels?.assignees ?? []),
+          ]),
+        );
+        setTags(once([...(team.config?.tags ?? []).map((tag) => tag.path), ...(team.labels?.tags ?? [])]));
       },
       () => {
         // Without the team's set-up the bar still offers status, "Assign to me" and "Unassigned".
