@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { labeldeskMethods } from './contract';
-import { labeldeskResults } from './contract-results';
+import { labeldeskResults, queueIdSchema, responseSchema, ticketLookupSchema } from './contract-results';
 import { LabeldeskError, serializeError } from './errors';
 import { classifySender, createReceiver, type Handlers } from './receiver';
 import { callBackground, type Transport } from './sender';
@@ -49,6 +49,19 @@ describe('the messaging contract', () => {
     for (const [name, spec] of Object.entries(labeldeskMethods)) {
       expect(spec.result, name).toBe(labeldeskResults[name as keyof typeof labeldeskResults]);
     }
+  });
+
+  it('tells tagged options apart by their tag, and refuses an unknown tag or a missing field', () => {
+    expect(queueIdSchema.parse({ kind: 'mine', agent: ' Ana ' })).toEqual({ kind: 'mine', agent: 'Ana' });
+    expect(queueIdSchema.parse({ kind: 'overdue' })).toEqual({ kind: 'overdue' });
+    expect(queueIdSchema.safeParse({ kind: 'mine' }).success).toBe(false);
+    expect(queueIdSchema.safeParse({ kind: 'everything' }).success).toBe(false);
+    const notTicket = { kind: 'not-ticket', threadId: 'a1', subject: 'Hi', messageCount: 1 };
+    expect(ticketLookupSchema.parse(notTicket)).toEqual(notTicket);
+    expect(ticketLookupSchema.safeParse({ ...notTicket, kind: 'ticket' }).success).toBe(false);
+    const failed = { ok: false, error: { code: 'not-found', message: 'No such ticket' } };
+    expect(responseSchema.parse(failed)).toEqual(failed);
+    expect(responseSchema.safeParse({ ok: false, result: {} }).success).toBe(false);
   });
 
   it('normalises the mailbox address and refuses a thread id that is not hex', () => {
