@@ -8,6 +8,7 @@ import {
   formatChord,
   GMAIL_SHORTCUTS,
   type KeyChord,
+  modifierProblems,
   overridesFor,
   parseChord,
   SHORTCUT_ACTION_IDS,
@@ -182,11 +183,41 @@ describe('re-binding', () => {
       'Alt+Shift+Digit2',
       ['unreadable'],
     ],
-  ])('%s', (_name, overrides, id, expected, problems) => {
+  ])('with every check (the options page): %s', (_name, overrides, id, expected, problems) => {
+    const keymap = buildKeymap(overrides, chordProblems);
+    const bound = keymap.bindings.get(id as never);
+    expect(bound ? chordToString(bound) : undefined).toBe(expected);
+    expect((keymap.problems.get(id as never) ?? []).map((problem) => problem.kind)).toEqual(problems);
+  });
+
+  it.each<[string, Record<string, string>, string, string | undefined, string[]]>([
+    ['no modifier is refused', { 'open-queue': 'KeyQ' }, 'open-queue', 'Alt+Shift+KeyQ', ['no-modifier']],
+    [
+      'nonsense is refused',
+      { 'status-open': 'Alt+Shift+Nope' },
+      'status-open',
+      'Alt+Shift+Digit2',
+      ['unreadable'],
+    ],
+    // The editor refused it when it was recorded; the content script does not ship Gmail's table.
+    [
+      'a chord the editor let through is taken',
+      { 'next-ticket': 'Ctrl+Enter' },
+      'next-ticket',
+      'Ctrl+Enter',
+      [],
+    ],
+  ])('by default (the content script): %s', (_name, overrides, id, expected, problems) => {
     const keymap = buildKeymap(overrides);
     const bound = keymap.bindings.get(id as never);
     expect(bound ? chordToString(bound) : undefined).toBe(expected);
     expect((keymap.problems.get(id as never) ?? []).map((problem) => problem.kind)).toEqual(problems);
+  });
+
+  it('refuses only a missing modifier by default, and Gmail’s and the browser’s chords with every check', () => {
+    expect(modifierProblems(chord('KeyR'))).toEqual([{ kind: 'no-modifier' }]);
+    expect(modifierProblems(chord('Ctrl+KeyB'))).toEqual([]);
+    expect(chordProblems(chord('Ctrl+KeyB'))).toEqual([{ kind: 'gmail', keys: 'Ctrl+B' }]);
   });
 
   it('ignores action ids it does not know', () => {
