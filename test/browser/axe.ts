@@ -36,9 +36,40 @@ async function injectAxe(page: Page): Promise<void> {
   if (!present) await page.evaluate(AXE_SOURCE);
 }
 
-/** Runs axe on `target` (an element, shadow DOM included) after its CSS transitions have ended. */
+/**
+ * How tall the viewport must be to show all of `target`: axe skips what a scrolling box has scrolled out of
+ * view (the sidebar scrolls), so its colour contrast would go unchecked.
+ */
+async function heightToShowAll(target: ElementHandle<Element>): Promise<number> {
+  return target.evaluate((element) => {
+    let bottom = document.documentElement.scrollHeight;
+    for (const box of [element, ...element.querySelectorAll('*')]) {
+      if (box.scrollHeight > box.clientHeight + 1) {
+        bottom = Math.max(bottom, box.getBoundingClientRect().top + window.scrollY + box.scrollHeight);
+      }
+    }
+    return Math.ceil(bottom);
+  });
+}
+
+/**
+ * Runs axe on `target` (an element, shadow DOM included) after its CSS transitions have ended, with the
+ * viewport made tall enough that nothing in it is scrolled out of view.
+ */
 export async function runAxe(page: Page, target: ElementHandle<Element>): Promise<AxeReport> {
   await injectAxe(page);
+  const viewport = page.viewport();
+  const needed = await heightToShowAll(target);
+  const grow = viewport !== null && needed > viewport.height;
+  if (grow) await page.setViewport({ ...viewport, height: Math.min(needed + 100, 16_000) });
+  try {
+    return await runAxeAsShown(target);
+  } finally {
+    if (grow) await page.setViewport(viewport);
+  }
+}
+
+async function runAxeAsShown(target: ElementHandle<Element>): Promise<AxeReport> {
   const results = await target.evaluate(async (element) => {
     const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
     // Colour contrast is measured on what is painted: wait until nothing is still fading in.

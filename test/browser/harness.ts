@@ -2,6 +2,8 @@ import type { Browser, ElementHandle, Page, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import type { RunningStandin } from '../../scripts/gmail-standin/contracts';
 import { startStandin } from '../../scripts/gmail-standin/index';
+import { DEMO_MAILBOX } from '../../scripts/gmail-standin/seeds/index';
+import type { TeamConfig } from '../../src/core/team-config';
 import {
   assertBuilt,
   chromiumArgs,
@@ -41,6 +43,13 @@ export interface Harness {
   openGmail(pathAndQuery: string, waitFor?: string): Promise<Page>;
   /** A GET on the stand-in's Gmail REST API (`/gmail/v1/users/me/…`), with a token it accepts. */
   api<T>(path: string): Promise<T>;
+  /** The names of the labels on a thread's messages, read from the stand-in's API. */
+  threadLabels(threadId: string): Promise<string[]>;
+  /**
+   * Publishes a team set-up for the demo mailbox as the options page does (`team.set` from an extension page),
+   * for tests whose subject is the sidebar; the mailbox must have been shown in a Gmail tab first.
+   */
+  publishTeam(config: TeamConfig): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -89,6 +98,13 @@ function makeHarness(
   removeHome: () => Promise<void>,
 ): Harness {
   const serviceWorker = () => extensionWorker(browser, extensionId);
+  async function api<T>(path: string): Promise<T> {
+    const response = await fetch(`${standin.url}/gmail/v1/users/me/${path.replace(/^\//, '')}`, {
+      headers: { Authorization: 'Bearer browser-test' },
+    });
+    if (!response.ok) throw new Error(`Stand-in API ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
 
   return {
     browser,
@@ -129,13 +145,33 @@ function makeHarness(
       await page.waitForSelector(waitFor);
       return page;
     },
-    async api<T>(path: string) {
-      const response = await fetch(`${standin.url}/gmail/v1/users/me/${path.replace(/^\//, '')}`, {
-        headers: { Authorization: 'Bearer browser-test' },
-      });
-      if (!response.ok) throw new Error(`Stand-in API ${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
+    async threadLabels(threadId) {
+      const [{ labels }, thread] = await Promise.all([
+        api<{ labels: { id: string; name: string }[] }>('labels'),
+        api<{ messages: { labelIds?: string[] }[] }>(`threads/${threadId}?format=minimal`),
+      ]);
+      const names = new Map(labels.map((label) => [label.id, label.name]));
+      const ids = new Set(thread.messages.flatMap((message) => message.labelIds ?? []));
+      return [...ids].map((id) => names.get(id) ?? id).sort();
     },
+    async publishTeam(config) {
+      const page = await browser.newPage();
+      try {
+        await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+        const answer = await page.evaluate(
+          (mailbox, team) =>
+            chrome.runtime.sendMessage({ labeldesk: 1, method: 'team.set', args: { mailbox, config: team } }),
+          DEMO_MAILBOX.emailAddress,
+          config,
+        );
+        if ((answer as { ok?: unknown } | undefined)?.ok !== true) {
+          throw new Error(`team.set failed: ${JSON.stringify(answer)}`);
+        }
+      } finally {
+        await page.close();
+      }
+    },
+    api,
     async close() {
       await browser.close();
       await standin.close();
@@ -176,3 +212,94 @@ export async function waitForSidebarText(
   }
   throw new Error(`The Labeldesk sidebar never showed what was expected; it said:\n${text}`);
 }
+
+/** The ARIA selector for a control by role and accessible name, through the sidebar's Shadow DOM. */
+export function aria(role: string, name: string): string {
+  const quoted = name.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
+  return `::-p-aria([name="${quoted}"][role="${role}"])`;
+}
+
+/** The control with that role and accessible name, once it is there. */
+export async function byName(page: Page, role: string, name: string, timeout = 10_000) {
+  return page.locator(aria(role, name)).setTimeout(timeout).waitHandle();
+}
+
+/** Polls `check` until it returns something other than undefined or false, and returns that. */
+export async function waitUntil<T>(
+  check: () => Promise<T | undefined | false>,
+  what: string,
+  timeout = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Waited ${timeout} ms for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Clicks the thread list's row with that subject, as an agent does, and returns the opened thread's id. */
+export async function openThreadBySubject(page: Page, subject: string): Promise<string> {
+  const row = await page.waitForSelector(
+    `xpath///tr[contains(@class,"zA")]//span[@class="bqe" and .=${xpathString(subject)}]`,
+  );
+  if (row === null) throw new Error(`No row "${subject}" in the thread list`);
+  await row.click();
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      const heading = document.querySelector('h2.hP[data-legacy-thread-id]');
+      return heading?.textContent?.trim() === wanted && heading.getAttribute('data-legacy-thread-id');
+    },
+    {},
+    subject,
+  );
+  const threadId = await handle.jsonValue();
+  if (typeof threadId !== 'string') throw new Error(`Opening "${subject}" showed no thread`);
+  return threadId;
+}
+
+function xpathString(text: string): string {
+  if (!text.includes('"')) return `"${text}"`;
+  if (!text.includes("'")) return `'${text}'`;
+  return `concat(${text
+    .split('"')
+    .map((part) => `"${part}"`)
+    .join(`, '"', `)})`;
+}
+
+/** A team set-up for the demo mailbox: its four agents (demo-people.ts) and a few tags with descriptions. */
+export const DEMO_TEAM: TeamConfig = {
+  agents: [
+    {
+      name: 'Anna Kowalska',
+      email: 'anna@northwind-shop.example',
+      groups: ['Billing', 'Shipping'],
+      lead: true,
+    },
+    {
+      name: 'Dmitri Sokolov',
+      email: 'dmitri@northwind-shop.example',
+      groups: ['Tech', 'Billing'],
+      lead: false,
+    },
+    { name: 'Sam Porter', email: 'sam@northwind-shop.example', groups: ['Sales', 'Shipping'], lead: false },
+    { name: 'Yuki Tanaka', email: 'yuki@northwind-shop.example', groups: ['Shipping'], lead: false },
+  ],
+  labelPrefix: 'Helpdesk',
+  teamDomains: ['northwind-shop.example'],
+  tags: [
+    { path: 'Shipping/Late by shipper', description: 'The carrier has the parcel and is late.' },
+    { path: 'Shipping/Warehouse delays', description: 'We have not dispatched it yet.' },
+    { path: 'Returns and exchanges/Refund delay', description: 'The refund is taking too long.' },
+    { path: 'Payments/Payment error', description: 'A payment failed or was taken twice.' },
+    { path: 'Pre-sales/Product question' },
+  ],
+};
