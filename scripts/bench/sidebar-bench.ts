@@ -27,6 +27,7 @@ import {
   makeChromiumHome,
 } from '../../test/browser/chromium';
 import { startStandin } from '../gmail-standin/index';
+import { contentScriptFiles as contentScriptFilesIn } from './content-size';
 import { bundleEntry } from './queue-browser';
 
 const MAILBOX = 'support@northwind-shop.example';
@@ -68,29 +69,9 @@ async function distFiles(dir = DIST_PATH): Promise<string[]> {
   return out;
 }
 
-/** The content script's files: the manifest's loader and every module it imports, statically or not. */
+/** The content script's files: what the manifest injects and every file it imports (scripts/bench/content-size.ts). */
 async function contentScriptFiles(): Promise<string[]> {
-  const manifest = JSON.parse(await readFile(join(DIST_PATH, 'manifest.json'), 'utf8')) as {
-    content_scripts: { js: string[] }[];
-  };
-  const seen = new Set<string>();
-  const queue = manifest.content_scripts.flatMap((c) => c.js.map((js) => join(DIST_PATH, js)));
-  while (queue.length > 0) {
-    const file = queue.shift() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const code = await readFile(file, 'utf8');
-    // Static imports, dynamic imports, and the loader's chrome.runtime.getURL("assets/….js").
-    for (const match of code.matchAll(/(?:from\s*|import\s*\(?\s*|getURL\(\s*)["']([^"']+\.js)["']/g)) {
-      const target = match[1] as string;
-      // The loader imports through chrome.runtime.getURL("assets/…"): paths relative to dist/ or to the file.
-      const path = target.startsWith('.')
-        ? join(file, '..', target)
-        : join(DIST_PATH, target.replace(/^\//, ''));
-      queue.push(path);
-    }
-  }
-  return [...seen];
+  return contentScriptFilesIn(DIST_PATH);
 }
 
 async function sizes(files: readonly string[]) {
