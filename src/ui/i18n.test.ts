@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatRelative, t, tn } from './i18n';
+import { formatRelative, t, tn, uiLanguage } from './i18n';
 
 function fakeI18n(language: string, messages: Record<string, string>) {
   vi.stubGlobal('chrome', {
@@ -39,6 +39,18 @@ describe('i18n', () => {
   it('uses only "other" in Japanese', () => {
     fakeI18n('ja', { demo_other: '$1 件' });
     expect(tn('demo' as never, 1)).toBe('1 件');
+  });
+
+  it("formats in the language of the strings, not Chrome's UI language, when they differ", () => {
+    // Headless Chromium says en-US while it shows the Russian messages; a German browser gets English ones.
+    fakeI18n('en-US', { appLanguage: 'ru' });
+    expect(uiLanguage()).toBe('ru');
+    expect(formatRelative(3 * 3_600_000, 0)).toBe('через 3 часа');
+    fakeI18n('de', { appLanguage: 'en' });
+    expect(formatRelative(0, 5 * 60_000)).toBe('5 minutes ago');
+    // Without the key (or with something that is no language tag) Chrome's UI language is used.
+    fakeI18n('pl', { appLanguage: 'appLanguage' });
+    expect(uiLanguage()).toBe('pl');
   });
 
   it('says relative times in the UI language', () => {

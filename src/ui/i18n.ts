@@ -12,7 +12,17 @@ export function t(key: MessageKey, detail?: string | readonly string[]): string 
   return message;
 }
 
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * The language the UI's strings are in, for dates, numbers, plurals and `lang` attributes: the one Chrome
+ * picked the messages from (each messages.json names itself in `appLanguage`). Chrome's UI language can
+ * differ from it: a browser in German gets Labeldesk's English strings, which must not come with German
+ * dates, and headless Chromium says en-US whatever language it shows. That is the fallback only.
+ */
 export function uiLanguage(): string {
+  const own = globalThis.chrome?.i18n?.getMessage('appLanguage');
+  if (own !== undefined && LANGUAGE_TAG.test(own)) return own;
   return globalThis.chrome?.i18n?.getUILanguage() ?? 'en';
 }
 

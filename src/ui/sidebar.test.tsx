@@ -6,7 +6,7 @@ import { LabeldeskError } from '../messaging/errors';
 import { DeskActions } from './actions';
 import { fakeConnector } from './connector';
 import { QueuePlaceholder, SidebarFrame, TicketPanel } from './sidebar';
-import { TICKET as TICKET_VIEW } from './ticket/testing';
+import { TICKET as TICKET_VIEW, useEnglish } from './ticket/testing';
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
@@ -34,6 +34,17 @@ describe('the sidebar', () => {
     const landmark = document.querySelector('[role="complementary"]');
     expect(landmark?.getAttribute('aria-label')).toBe('Labeldesk');
     expect(landmark?.textContent).toContain('sidebarQueuesPlaceholder');
+  });
+
+  it("declares the language of its strings, which need not be Gmail's (WCAG 3.1.2)", () => {
+    // Chrome says en-US (as headless Chromium does) while the messages it picked are the Russian ones.
+    const restore = useEnglish('en-US', { appLanguage: { message: 'ru' } });
+    try {
+      show(<QueuePlaceholder />);
+      expect(document.querySelector('[role="complementary"]')?.getAttribute('lang')).toBe('ru');
+    } finally {
+      restore();
+    }
   });
 });
 
