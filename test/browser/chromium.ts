@@ -51,7 +51,7 @@ export interface StandinAddress {
   tlsSpki?: string;
 }
 
-/** Chromium's UI language (what `chrome.i18n.getUILanguage()` answers): a locale the extension ships. */
+/** Chromium's UI language, which picks the extension's messages: a locale the extension ships. */
 export type UiLanguage = 'en' | 'ru' | 'pl' | 'ja';
 
 /** The BCP 47 tag and the POSIX locale Chromium reads its UI language from, per language. */
@@ -83,8 +83,8 @@ export function chromiumArgs(standin: StandinAddress, language: UiLanguage = 'en
     '--no-first-run',
     '--no-default-browser-check',
     '--disable-quic',
-    // On Linux Chromium takes its UI language from LANGUAGE/LANG (makeChromiumHome); --lang sets it too
-    // where the environment is not read, and the Accept-Language the pages see.
+    // Headless Chromium on Linux picks the extension's messages by --lang (LANGUAGE/LANG alone leave them
+    // English); chrome.i18n.getUILanguage() still says en-US, so the UI asks its messages for the language.
     `--lang=${UI_LOCALES[language].tag}`,
     `--host-resolver-rules=${rules}`,
     standin.tlsSpki === undefined
