@@ -384,6 +384,33 @@ describe('the team set-up', () => {
   });
 });
 
+describe('the options page around the team set-up', () => {
+  it('puts the shortcut editor in as it is, without a second region and heading of the same name', async () => {
+    const service = fakeOptionsService({
+      mailboxes: [MAILBOX],
+      teams: { [MAILBOX]: structuredClone(TEAM) },
+      settings: DEFAULT_SETTINGS,
+    });
+    document.body.innerHTML = '<main></main>';
+    const editor = (
+      <section aria-labelledby="editor-heading">
+        <h2 id="editor-heading">keysHelpTitle</h2>
+      </section>
+    );
+    act(() =>
+      render(
+        <OptionsPage service={service} language="en" download={() => {}} shortcuts={editor} />,
+        document.body.firstElementChild as HTMLElement,
+      ),
+    );
+    await ready();
+    const holder = byId('options-shortcuts');
+    expect(holder?.tagName).toBe('DIV');
+    expect(holder?.querySelectorAll('h2')).toHaveLength(1);
+    expect(document.querySelectorAll('section[aria-labelledby]')).toHaveLength(3); // you, team, the editor
+  });
+});
+
 describe('"I am" and the personal settings', () => {
   it('offers the agents of the team and saves the choice, keeping the shortcuts', async () => {
     const { service } = setup();
