@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
+
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE_VIEWS, type FixtureView, type LoadedFixture, loadFixture } from './fixtures.test-helper';
+import { SELECTOR_NOTES } from './selector-notes';
 import {
   GmailSelectorError,
   type GmailSelectorName,
@@ -96,14 +98,14 @@ describe('selector candidates', () => {
   });
 
   it('survives a candidate the engine cannot parse', () => {
-    const broken = { name: 'broken', candidates: ['div[', 'p'], note: 'test' };
+    const broken = { name: 'broken', candidates: ['div[', 'p'] };
     document.body.innerHTML = '<p>kept</p>';
     expect(queryAllGmail(document, broken).map((p) => p.textContent)).toEqual(['kept']);
   });
 
   it('dates and sources every selector', () => {
-    for (const spec of Object.values(gmailSelectors)) {
-      expect(spec.note).toMatch(/^\d{4}-\d{2}-\d{2} \[/);
+    for (const [name, spec] of Object.entries(gmailSelectors)) {
+      expect(SELECTOR_NOTES[name as keyof typeof SELECTOR_NOTES], name).toMatch(/^\d{4}-\d{2}-\d{2} \[/);
       expect(spec.candidates.length).toBeGreaterThan(0);
       // Generated ids (`#:1k`) never.
       for (const candidate of spec.candidates) expect(candidate).not.toMatch(/#:/);

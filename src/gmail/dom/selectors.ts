@@ -29,141 +29,91 @@ export interface GmailSelector {
   /** Named in errors and logs, so a broken selector is found without a debugger. */
   readonly name: string;
   readonly candidates: readonly string[];
-  /** Which Gmail layout the candidates were seen in, and when; where they come from. */
-  readonly note: string;
 }
 
-function selector(name: string, candidates: readonly string[], note: string): GmailSelector {
-  return { name, candidates, note };
+/**
+ * Which Gmail layout each selector's candidates were seen in, when, and where they come from, is in
+ * `selector-notes.ts` beside this module: tests and people read it; it stays out of the bundle every Gmail
+ * tab loads.
+ */
+function selector(name: string, candidates: readonly string[]): GmailSelector {
+  return { name, candidates };
 }
 
 export const gmailSelectors = {
   /** The region Gmail re-renders on navigation: list and thread views live inside it. */
-  mainRegion: selector(
-    'mainRegion',
-    ['div[role="main"]', '[role="main"]'],
-    '2026-11-23 [gmailjs]: one div[role=main] holds the list or the thread.',
-  ),
+  mainRegion: selector('mainRegion', ['div[role="main"]', '[role="main"]']),
   /** The surface whose background tells Gmail's theme. */
-  themeSurface: selector(
-    'themeSurface',
-    ['.bkK > .nH[role="main"]', '.bkK > .nH', 'div[role="main"]'],
-    '2026-11-23 [inboxsdk-styles]: the content section .bkK > .nH is dark in dark themes.',
-  ),
+  themeSurface: selector('themeSurface', ['.bkK > .nH[role="main"]', '.bkK > .nH', 'div[role="main"]']),
   /** A left navigation item; 24 px high in compact density. */
-  navItem: selector(
-    'navItem',
-    ['[role="navigation"] .aim', '.aim'],
-    '2026-11-23 [inboxsdk-styles]: .aim nav items, 24 px high when compact.',
-  ),
+  navItem: selector('navItem', ['[role="navigation"] .aim', '.aim']),
   /** The account button names the signed-in Google account in its (localised) label. */
-  accountButton: selector(
-    'accountButton',
-    [
-      'header a[aria-label*="@"]',
-      '[role="banner"] a[aria-label*="@"]',
-      'a[aria-label*="@"][href*="accounts.google.com"]',
-      'a[aria-label*="@"]',
-    ],
-    '2026-11-23 [design]: "Google Account: Name (address)" on a link to accounts.google.com.',
-  ),
+  accountButton: selector('accountButton', [
+    'header a[aria-label*="@"]',
+    '[role="banner"] a[aria-label*="@"]',
+    'a[aria-label*="@"][href*="accounts.google.com"]',
+    'a[aria-label*="@"]',
+  ]),
 
   // ---------- thread view ----------
 
   /** The open thread's subject heading; its data attributes carry the thread's ids. */
-  threadSubject: selector(
-    'threadSubject',
-    [
-      'h2.hP[data-legacy-thread-id]',
-      'h2[data-legacy-thread-id]',
-      'h2.hP[data-thread-perm-id]',
-      'h2[data-thread-perm-id]',
-    ],
-    '2026-11-23 [design] [inboxsdk-thread]: h2.hP[data-thread-perm-id][data-legacy-thread-id].',
-  ),
+  threadSubject: selector('threadSubject', [
+    'h2.hP[data-legacy-thread-id]',
+    'h2[data-legacy-thread-id]',
+    'h2.hP[data-thread-perm-id]',
+    'h2[data-thread-perm-id]',
+  ]),
   /** One message of the open thread, with its sync id and its API id. */
-  message: selector(
-    'message',
-    ['div[data-message-id][data-legacy-message-id]', 'div.adn[data-message-id]', 'div.adn.ads'],
-    '2026-11-23 [design] [inboxsdk-message]: div.adn.ads[data-message-id="#msg-f:<dec>"][data-legacy-message-id].',
-  ),
+  message: selector('message', [
+    'div[data-message-id][data-legacy-message-id]',
+    'div.adn[data-message-id]',
+    'div.adn.ads',
+  ]),
   /** The inline reply's editable body, under the thread. */
-  inlineReplyBody: selector(
-    'inlineReplyBody',
-    [
-      '.M9 [g_editable="true"]',
-      '.M9 [contenteditable="true"][role="textbox"]',
-      '.M9 .Ap [contenteditable="true"]',
-    ],
-    '2026-11-23 [design] [flowcrypt]: .M9 .Ap div[g_editable=true][role=textbox][aria-label="Message Body"].',
-  ),
+  inlineReplyBody: selector('inlineReplyBody', [
+    '.M9 [g_editable="true"]',
+    '.M9 [contenteditable="true"][role="textbox"]',
+    '.M9 .Ap [contenteditable="true"]',
+  ]),
   /** A pop-out compose window (new message, or a reply popped out of the thread). */
-  composeDialog: selector(
-    'composeDialog',
-    ['[role="dialog"]:has([g_editable="true"])', '.dw [role="dialog"]', '.dw .nH > .nH > .no .Hd'],
-    '2026-11-23 [compose-html] [inboxsdk-getter]: div.nH.Hd[role=dialog] inside .dw .nH > .nH > .no.',
-  ),
+  composeDialog: selector('composeDialog', [
+    '[role="dialog"]:has([g_editable="true"])',
+    '.dw [role="dialog"]',
+    '.dw .nH > .nH > .no .Hd',
+  ]),
   /** The editable body of a pop-out compose window. */
-  composeDialogBody: selector(
-    'composeDialogBody',
-    [
-      '[role="dialog"] [g_editable="true"]',
-      '[role="dialog"] [contenteditable="true"][role="textbox"]',
-      '.dw .no [contenteditable="true"]',
-    ],
-    '2026-11-23 [design] [compose-html]: [role=dialog] [g_editable=true].',
-  ),
+  composeDialogBody: selector('composeDialogBody', [
+    '[role="dialog"] [g_editable="true"]',
+    '[role="dialog"] [contenteditable="true"][role="textbox"]',
+    '.dw .no [contenteditable="true"]',
+  ]),
   /** The editable body of a full-screen compose window. */
-  fullscreenComposeBody: selector(
-    'fullscreenComposeBody',
-    ['.aSs .aSt [g_editable="true"]', '.aSs .aSt [contenteditable="true"]'],
-    '2026-11-23 [inboxsdk-getter]: full-screen compose lives in .aSs .aSt.',
-  ),
+  fullscreenComposeBody: selector('fullscreenComposeBody', [
+    '.aSs .aSt [g_editable="true"]',
+    '.aSs .aSt [contenteditable="true"]',
+  ]),
   /** The hidden subject field of a compose or reply form; a reply's subject names the thread. */
-  composeSubject: selector(
-    'composeSubject',
-    ['input[name="subjectbox"]'],
-    '2026-11-23 [subjectbox]: compose and reply forms hold input[name=subjectbox].',
-  ),
+  composeSubject: selector('composeSubject', ['input[name="subjectbox"]']),
 
   // ---------- thread list ----------
 
   /** The thread list; in the preview-pane layout it carries `.aia`. */
-  threadList: selector(
-    'threadList',
-    ['div[role="main"] [gh="tl"]', '[gh="tl"]'],
-    '2026-11-23 [gmailjs] [inboxsdk-getter]: [gh=tl] inside div[role=main].',
-  ),
+  threadList: selector('threadList', ['div[role="main"] [gh="tl"]', '[gh="tl"]']),
   /** The preview pane (split) layout: list and reading pane side by side. */
-  previewPane: selector(
-    'previewPane',
-    ['div[role="main"] [gh="tl"].aia', '[gh="tl"].aia', '.aia'],
-    '2026-11-23 [gmailjs] [inboxsdk-getter]: the list [gh=tl] has .aia with the preview pane on.',
-  ),
+  previewPane: selector('previewPane', ['div[role="main"] [gh="tl"].aia', '[gh="tl"].aia', '.aia']),
   /** A row of the thread list. */
-  threadRow: selector(
-    'threadRow',
-    ['[gh="tl"] tr[role="row"]', 'div[role="main"] tr.zA', 'tr.zA'],
-    '2026-11-23 [design] [gmailjs]: tr.zA[role=row] rows in the [gh=tl] grid.',
-  ),
+  threadRow: selector('threadRow', ['[gh="tl"] tr[role="row"]', 'div[role="main"] tr.zA', 'tr.zA']),
   /** Inside a row: the element carrying the thread's ids (the subject span in 2026 Gmail). */
-  rowThreadIds: selector(
-    'rowThreadIds',
-    ['[data-legacy-thread-id][data-thread-id]', '[data-legacy-thread-id]', '[data-thread-id]'],
-    '2026-11-23 [design]: [data-thread-id="#thread-f:<dec>"][data-legacy-thread-id=<hex>] inside tr.zA.',
-  ),
+  rowThreadIds: selector('rowThreadIds', [
+    '[data-legacy-thread-id][data-thread-id]',
+    '[data-legacy-thread-id]',
+    '[data-thread-id]',
+  ]),
   /** Inside a row: its selection checkbox. */
-  rowCheckbox: selector(
-    'rowCheckbox',
-    ['[role="checkbox"][aria-checked]', '.oZ-jc'],
-    '2026-11-23 [row-selection]: div.oZ-jc[role=checkbox][aria-checked] in the first cell.',
-  ),
+  rowCheckbox: selector('rowCheckbox', ['[role="checkbox"][aria-checked]', '.oZ-jc']),
   /** A checked row, by Gmail's class, for when the checkbox has no aria-checked. */
-  selectedRow: selector(
-    'selectedRow',
-    ['tr.zA.x7'],
-    '2026-11-23 [row-selection]: Gmail adds .x7 to a checked row.',
-  ),
+  selectedRow: selector('selectedRow', ['tr.zA.x7']),
 } as const satisfies Record<string, GmailSelector>;
 
 export type GmailSelectorName = keyof typeof gmailSelectors;

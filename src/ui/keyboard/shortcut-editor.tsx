@@ -41,7 +41,7 @@ type Outcome =
 
 export function ShortcutEditor({ settings, onSave, mac = isMac() }: ShortcutEditorProps) {
   const headingId = useId();
-  const initial = useMemo(() => buildKeymap(settings.shortcuts), [settings.shortcuts]);
+  const initial = useMemo(() => buildKeymap(settings.shortcuts, chordProblems), [settings.shortcuts]);
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial.bindings));
   const [notes, setNotes] = useState<Partial<Record<ShortcutActionId, BindingProblem>>>(() =>
     storedNotes(initial.problems),
