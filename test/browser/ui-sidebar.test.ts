@@ -226,6 +226,49 @@ describe('the ticket sidebar, by accessible name (English)', () => {
     }
   });
 
+  it('reaches every control with Tab, each showing a focus ring', async () => {
+    await waitForSidebarText(page, (text) => text.includes('Activity'));
+    /** The sidebar's focused element: its accessible name (from Chromium's tree) and whether it shows a ring. */
+    const focused = async () => {
+      const element = (
+        await page.evaluateHandle(
+          () => document.querySelector('labeldesk-sidebar')?.shadowRoot?.activeElement ?? null,
+        )
+      ).asElement();
+      if (element === null) return null;
+      const name = (await page.accessibility.snapshot({ root: element, interestingOnly: false }))?.name ?? '';
+      const look = await element.evaluate((focus) => {
+        const style = getComputedStyle(focus as Element);
+        const ring =
+          (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 1) ||
+          style.boxShadow !== 'none';
+        return { ring, tabIndex: (focus as HTMLElement).tabIndex };
+      });
+      return { name, ...look };
+    };
+    await page.evaluate(() =>
+      (
+        document.querySelector('labeldesk-sidebar')?.shadowRoot?.querySelector('select') as HTMLElement
+      ).focus(),
+    );
+    const seen = [await focused()];
+    for (let step = 0; step < 80; step++) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      if (now === null) break; // focus has left the sidebar
+      seen.push(now);
+    }
+    const names = seen.map((entry) => entry?.name);
+    console.info('Tab order in the sidebar:', names.join(' → '));
+    // ("Add note" is disabled while the note is empty, so Tab passes it by.)
+    for (const name of ['Status', 'Priority', 'Assignee', 'Group', 'Tags', 'Internal note']) {
+      expect(names).toContain(name);
+    }
+    // Every stop after the first (focused by script, not by keyboard) shows :focus-visible's ring.
+    expect(seen.slice(1).filter((entry) => entry?.ring !== true)).toEqual([]);
+    expect(seen.filter((entry) => (entry?.tabIndex ?? 0) > 0)).toEqual([]);
+  });
+
   it('would fail on a serious violation inside the Shadow DOM (the axe check is not blind there)', async () => {
     const sidebar = await findSidebar(page);
     await sidebar.evaluate((aside) => {
