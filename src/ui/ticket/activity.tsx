@@ -19,8 +19,7 @@ export function activitySentence(entry: ActivityView): string {
     case 'ticket':
       return t('ticketActivityMade', actor);
     case 'tags':
-      if (to !== undefined) return t('ticketActivityTagAdded', [actor, to]);
-      return t('ticketActivityTagRemoved', [actor, from ?? '']);
+      return tagSentence(actor, entry.from, entry.to);
     case 'hold':
       return to === undefined ? t('ticketActivityHoldCleared', actor) : t('ticketActivityHold', [actor, to]);
     default: {
@@ -30,6 +29,24 @@ export function activitySentence(entry: ActivityView): string {
       return t('ticketActivityChanged', [actor, name, from, to]);
     }
   }
+}
+
+/** A tags record holds the ticket's tags before and after, each list joined with ", ". */
+function tagList(joined: string | undefined): string[] {
+  return joined === undefined || joined === '' ? [] : joined.split(', ');
+}
+
+/** What a tags change added and removed: the difference of the lists before and after. */
+function tagSentence(actor: string, from: string | undefined, to: string | undefined): string {
+  const before = tagList(from);
+  const after = tagList(to);
+  const added = after.filter((tag) => !before.includes(tag));
+  const removed = before.filter((tag) => !after.includes(tag));
+  const sentences: string[] = [];
+  if (added.length > 0) sentences.push(t('ticketActivityTagAdded', [actor, added.join(', ')]));
+  if (removed.length > 0) sentences.push(t('ticketActivityTagRemoved', [actor, removed.join(', ')]));
+  // The same tags in another order or case: still say what the record holds.
+  return sentences.join('; ') || t('ticketActivityTagAdded', [actor, to ?? '']);
 }
 
 /** Who changed what, and when: newest first. */
