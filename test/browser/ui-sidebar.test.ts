@@ -154,6 +154,49 @@ describe('the ticket sidebar, by accessible name (English)', () => {
     expect(await note.evaluate((box) => (box as HTMLTextAreaElement).value)).toBe('');
   });
 
+  it('keeps "Waiting for" and "Promised by" of an On-hold ticket, and lists the changes under Activity', async () => {
+    await (await byName(page, 'combobox', 'Status')).select('On hold');
+    await labelsBecome((names) => names.includes('Helpdesk/Status/On hold'), 'Status/On hold');
+    await byName(page, 'group', 'Waiting on someone else');
+    const waiting = await byName(page, 'textbox', 'Waiting for');
+    await waiting.click();
+    await waiting.type('The kiln supplier');
+    await page.keyboard.press('Tab'); // the field saves when the agent leaves it
+    // A date input has no textbox role; its label names it all the same.
+    const promised = await page.waitForSelector('::-p-aria(Promised by)');
+    await promised?.evaluate((input) => {
+      (input as HTMLInputElement).value = '2026-12-01';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitForSidebarText(page, (text) => text.includes('Saved to Gmail'));
+
+    // A fresh panel (the thread opened again) reads them back from the mailbox.
+    await page.goto(`${new URL(page.url()).origin}/mail/u/0/#inbox`);
+    await page.waitForSelector('tr.zA');
+    await openThreadBySubject(page, SUBJECT);
+    const reread = await byName(page, 'textbox', 'Waiting for', 20_000);
+    await waitUntil(
+      async () =>
+        (await reread.evaluate((input) => (input as HTMLInputElement).value)) === 'The kiln supplier',
+      'Waiting for to be read back',
+    );
+    const date = await page.waitForSelector('::-p-aria(Promised by)');
+    expect(await date?.evaluate((input) => (input as HTMLInputElement).value)).toBe('2026-12-01');
+    const activity = await byName(page, 'region', 'Activity');
+    const listed = await waitUntil(async () => {
+      const text = await activity.evaluate((section) => (section as HTMLElement).innerText);
+      return text.includes('Anna Kowalska') && text;
+    }, 'the activity to list the changes');
+    console.info('Activity:', listed);
+    expect(listed).toContain('Anna Kowalska changed status from New to On hold');
+    expect(listed).toContain('Anna Kowalska added tag Shipping/Late by shipper');
+    expect(listed).toContain('Anna Kowalska removed tag Pre-sales');
+    expect(listed).toContain('Anna Kowalska set assignee to Dmitri Sokolov');
+    // Back to New, as the later tests expect.
+    await (await byName(page, 'combobox', 'Status')).select('New');
+    await labelsBecome((names) => names.includes('Helpdesk/Status/New'), 'Status/New');
+  });
+
   it('shows the SLA clock', async () => {
     const text = await waitForSidebarText(page, (shown) => /On time|At risk|Breached|Answered/.test(shown));
     expect(text).toMatch(/(On time|At risk)\s+Due (in|tomorrow)|Breached|Answered/);
