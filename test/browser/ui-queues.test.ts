@@ -31,6 +31,19 @@ interface ThreadList {
   threads?: { id: string }[];
 }
 
+/** Chooses the option shown as `text` in the select named `name` inside `scope`. */
+async function selectByText(scope: ElementHandle<Element>, name: string, text: string): Promise<void> {
+  const select = await scope.waitForSelector(aria('combobox', name));
+  if (select === null) throw new Error(`No select ${name}`);
+  const value = await select.evaluate(
+    (element, wanted) =>
+      [...(element as HTMLSelectElement).options].find((option) => option.text === wanted)?.value,
+    text,
+  );
+  if (value === undefined) throw new Error(`${name} offers no "${text}"`);
+  await select.select(value);
+}
+
 describe('the queues in the sidebar, by accessible name (English)', () => {
   let harness: Harness;
   let page: Page;
@@ -213,7 +226,7 @@ describe('the queues in the sidebar, by accessible name (English)', () => {
     await (await byName(page, 'button', 'Close')).click();
   });
 
-  it("sets Status on two threads ticked in Gmail's list through the bulk bar", async () => {
+  it("sets Status, Assignee and a tag on two threads ticked in Gmail's list through the bulk bar", async () => {
     await backToInbox();
     const rows = await page.$$('tr.zA');
     const picked: string[] = [];
@@ -236,14 +249,21 @@ describe('the queues in the sidebar, by accessible name (English)', () => {
     const bulk = await byName(page, 'form', 'Bulk actions');
     expect(await bulk.evaluate((form) => (form as HTMLElement).innerText)).toContain('2 selected');
     await (await bulk.waitForSelector(aria('combobox', 'Status')))?.select('Pending');
+    await selectByText(bulk, 'Assignee', 'Assign to me');
+    await selectByText(bulk, 'Add tag', 'Shipping/Late by shipper');
     await (await bulk.waitForSelector(aria('button', 'Apply')))?.click();
     await waitForSidebarText(page, (text) => text.includes('2 tickets updated'));
     await expectAccessible(page, await findSidebar(page), 'the bulk bar and the queues');
     for (const id of picked) {
       await waitUntil(async () => {
         const names = await harness.threadLabels(id);
-        return names.includes('Helpdesk/Status/Pending') && !names.includes('Helpdesk/Status/New');
-      }, `thread ${id} to be Pending`);
+        return (
+          names.includes('Helpdesk/Status/Pending') &&
+          !names.includes('Helpdesk/Status/New') &&
+          names.includes('Helpdesk/Assignee/Anna Kowalska') &&
+          names.includes('Helpdesk/Tag/Shipping/Late by shipper')
+        );
+      }, `thread ${id} to be Pending, Anna's, tagged Shipping/Late by shipper`);
     }
   });
 
