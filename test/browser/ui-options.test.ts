@@ -164,6 +164,68 @@ describe('the options page, by accessible name (English)', () => {
     expect(await configRecords()).toBe(before);
   });
 
+  it('re-binds "Next ticket" in the shortcut editor, and Gmail follows the new keys', async () => {
+    await (await byName(page, 'button', 'Change the shortcut for Next ticket')).click();
+    // While recording, the button says so; the keys pressed next become the shortcut.
+    await byName(page, 'button', 'Press the new keys for Next ticket, or Esc to cancel');
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyX');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    const change = await byName(page, 'button', 'Change the shortcut for Next ticket');
+    const row = await change.evaluateHandle((button) => button.closest('tr') as Element);
+    expect(await row.evaluate((tr) => (tr as HTMLElement).innerText)).toContain('Alt+Shift+X');
+    await (await byName(page, 'button', 'Save shortcuts')).click();
+    const editor = await byName(page, 'region', 'Keyboard shortcuts');
+    await waitUntil(
+      async () => (await statusText(editor)).includes('Shortcuts saved.'),
+      '"Shortcuts saved."',
+    );
+    const stored = await (await harness.serviceWorker()).evaluate(() =>
+      chrome.storage.sync.get('labeldesk.settings'),
+    );
+    const shortcuts = (stored['labeldesk.settings'] as { shortcuts: Record<string, string> }).shortcuts;
+    expect(Object.values(shortcuts)).toContain('Alt+Shift+KeyX');
+
+    // A Gmail tab opened now reads the new binding: Alt+Shift+X moves to the next ticket of the queue.
+    const gmail = await harness.openInbox();
+    const pending = await byName(gmail, 'region', 'Queues', 20_000);
+    await waitForSidebarText(gmail, (text) => /Pending\n[2-9]/.test(text), 20_000);
+    const pendingButton = await waitUntil(async () => {
+      for (const button of await pending.$$('::-p-aria([role="button"])')) {
+        const name = (await gmail.accessibility.snapshot({ root: button }))?.name ?? '';
+        if (name.startsWith('Pending, ')) return button;
+      }
+      return undefined;
+    }, 'the Pending queue button');
+    await pendingButton.click();
+    const rows = await (await byName(gmail, 'list', 'Tickets in Pending')).$$('::-p-aria([role="button"])');
+    const [first, second] = await Promise.all(
+      rows
+        .slice(0, 2)
+        .map((button) => button.evaluate((element) => element.getAttribute('data-thread-id') ?? '')),
+    );
+    await rows[0]?.click();
+    await gmail.waitForFunction(
+      (id) => document.querySelector('h2.hP')?.getAttribute('data-legacy-thread-id') === id,
+      {},
+      first,
+    );
+    await gmail.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await gmail.keyboard.down('Alt');
+    await gmail.keyboard.down('Shift');
+    await gmail.keyboard.press('KeyX');
+    await gmail.keyboard.up('Shift');
+    await gmail.keyboard.up('Alt');
+    await gmail.waitForFunction(
+      (id) => document.querySelector('h2.hP')?.getAttribute('data-legacy-thread-id') === id,
+      {},
+      second,
+    );
+    await gmail.close();
+  });
+
   it('passes axe (no serious or critical violation) in the light and the dark colour scheme', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
