@@ -289,11 +289,7 @@ describe('the ticket sidebar, by accessible name (English)', () => {
       });
       return { name, ...look };
     };
-    await page.evaluate(() =>
-      (
-        document.querySelector('labeldesk-sidebar')?.shadowRoot?.querySelector('select') as HTMLElement
-      ).focus(),
-    );
+    await (await byName(page, 'combobox', 'Status')).focus(); // the first control, where Tab starts
     const seen = [await focused()];
     for (let step = 0; step < 80; step++) {
       await page.keyboard.press('Tab');
