@@ -27,6 +27,8 @@ export interface AxeReport {
   other: AxeFinding[];
   /** How many rules passed, so a check that ran on nothing is noticed. */
   passes: number;
+  /** What axe could not decide (a colour over an image, text under another element): needs a person. */
+  incomplete: AxeFinding[];
 }
 
 const BLOCKING = new Set(['serious', 'critical']);
@@ -76,8 +78,17 @@ async function runAxeAsShown(target: ElementHandle<Element>): Promise<AxeReport>
     const root = element.shadowRoot ?? (element.getRootNode() as Document | ShadowRoot);
     await Promise.all(root.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
     const run = await axe.run(element, { resultTypes: ['violations'] });
+    const summary = (violation: (typeof run.violations)[number]) => ({
+      id: violation.id,
+      impact: violation.impact ?? 'unknown',
+      help: violation.help,
+      nodes: violation.nodes.map(
+        (node) => `${JSON.stringify(node.target)}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`,
+      ),
+    });
     return {
       passes: run.passes.length,
+      incomplete: run.incomplete.map(summary),
       violations: run.violations.map((violation) => ({
         id: violation.id,
         impact: violation.impact ?? 'unknown',
@@ -90,7 +101,7 @@ async function runAxeAsShown(target: ElementHandle<Element>): Promise<AxeReport>
   });
   const blocking = results.violations.filter((finding) => BLOCKING.has(finding.impact));
   const other = results.violations.filter((finding) => !BLOCKING.has(finding.impact));
-  return { blocking, other, passes: results.passes };
+  return { blocking, other, passes: results.passes, incomplete: results.incomplete };
 }
 
 /** A readable list of findings for a failure message or the log. */
@@ -113,6 +124,11 @@ export async function expectAccessible(
   if (report.other.length > 0) {
     console.info(
       `axe on ${what}: ${report.other.length} minor or moderate\n${describeFindings(report.other)}`,
+    );
+  }
+  if (report.incomplete.length > 0) {
+    console.info(
+      `axe on ${what}: ${report.incomplete.length} undecided\n${describeFindings(report.incomplete)}`,
     );
   }
   if (report.passes === 0) throw new Error(`axe checked nothing on ${what}`);

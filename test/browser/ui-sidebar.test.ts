@@ -269,6 +269,25 @@ describe('the ticket sidebar, by accessible name (English)', () => {
     }
   });
 
+  it("passes axe on the queues and the ticket with Gmail's compact density, dark", async () => {
+    await page.goto(
+      `${new URL(page.url()).origin}/mail/u/0/?standin-theme=dark&standin-density=compact#inbox`,
+    );
+    await page.waitForSelector('tr.zA');
+    const root = () =>
+      page.evaluate(() => {
+        const element = document
+          .querySelector('labeldesk-sidebar')
+          ?.shadowRoot?.querySelector('.labeldesk-root');
+        return `${element?.getAttribute('data-theme')} ${element?.getAttribute('data-density')}`;
+      });
+    await waitUntil(async () => (await root()) === 'dark compact', 'the sidebar to follow dark, compact');
+    await expectAccessible(page, await byName(page, 'region', 'Queues'), 'the queues (dark, compact)');
+    const id = await openThreadBySubject(page, SUBJECT);
+    await waitForSidebarText(page, (text) => text.includes(ticketReference(id)) && text.includes('Activity'));
+    await expectAccessible(page, await findSidebar(page), 'the ticket sidebar (dark, compact)');
+  });
+
   it('reaches every control with Tab, each showing a focus ring', async () => {
     await waitForSidebarText(page, (text) => text.includes('Activity'));
     /** The sidebar's focused element: its accessible name (from Chromium's tree) and whether it shows a ring. */
@@ -313,9 +332,11 @@ describe('the ticket sidebar, by accessible name (English)', () => {
     await sidebar.evaluate((aside) => {
       const planted = document.createElement('p');
       planted.id = 'planted';
-      planted.style.cssText = 'color:#8a8a8a;background:#999;';
+      // Faint text on the sidebar's own background, whichever theme is shown (about 2:1 either way).
+      const dark = aside.closest('[data-theme]')?.getAttribute('data-theme') === 'dark';
+      planted.style.color = dark ? '#4a4a4a' : '#bbbbbb';
       planted.textContent = 'Grey on grey';
-      aside.append(planted);
+      aside.querySelector('h2')?.after(planted);
     });
     try {
       const report = await runAxe(page, sidebar);
