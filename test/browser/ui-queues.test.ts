@@ -21,11 +21,10 @@ import {
  * multi-select in Gmail's own list with the bulk bar, the next-ticket shortcut, and axe in both themes.
  */
 
-/** The help overlay step runs once the content script mounts it (the lead wires it in main.tsx). */
-const HELP_OVERLAY_WIRED = readFileSync(
-  join(import.meta.dirname, '../../src/content/main.tsx'),
-  'utf8',
-).includes('HelpOverlay');
+/** The help overlay step runs once the content script mounts it (main.tsx or the sidebar app it renders). */
+const HELP_OVERLAY_WIRED = ['main.tsx', 'sidebar-app.tsx'].some((file) =>
+  readFileSync(join(import.meta.dirname, '../../src/content', file), 'utf8').includes('<HelpOverlay'),
+);
 
 interface ThreadList {
   threads?: { id: string }[];
@@ -222,8 +221,15 @@ describe('the queues in the sidebar, by accessible name (English)', () => {
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
     const dialog = await byName(page, 'dialog', 'Keyboard shortcuts');
-    expect(await dialog.evaluate((element) => (element as HTMLElement).innerText)).toContain('Next ticket');
-    await (await byName(page, 'button', 'Close')).click();
+    const listed = await dialog.evaluate((element) => (element as HTMLElement).innerText);
+    expect(listed).toContain('Next ticket');
+    expect(listed).toContain('Alt+Shift+J');
+    await expectAccessible(page, dialog, 'the shortcut help');
+    await (await dialog.waitForSelector(aria('button', 'Close')))?.click();
+    await waitUntil(
+      async () => (await page.$(aria('dialog', 'Keyboard shortcuts'))) === null,
+      'the help to close',
+    );
   });
 
   it("sets Status, Assignee and a tag on two threads ticked in Gmail's list through the bulk bar", async () => {
