@@ -56,13 +56,20 @@ export interface Harness {
 export interface HarnessOptions {
   /** Chromium's UI language, which the extension's `chrome.i18n` follows; English unless told. */
   language?: UiLanguage;
+  /**
+   * Another harness's stand-in, for a second agent's browser on the same mailbox; that harness closes it.
+   * Without it the harness starts (and closes) its own, seeded with the demo mailbox.
+   */
+  standin?: RunningStandin;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   assertBuilt();
   const language = options.language ?? 'en';
   const executablePath = findChromium();
-  const standin = await startStandin({ port: 0, tlsPort: 0, seed: 'demo' });
+  const shared = options.standin;
+  const standin = shared ?? (await startStandin({ port: 0, tlsPort: 0, seed: 'demo' }));
+  const closeStandin = shared === undefined ? () => standin.close() : async () => {};
   const home = await makeChromiumHome(language);
   let browser: Browser | undefined;
   try {
@@ -82,10 +89,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     if (extensionId !== EXTENSION_ID) {
       throw new Error(`Extension id ${extensionId}, expected ${EXTENSION_ID}: is the manifest key intact?`);
     }
-    return makeHarness(browser, standin, extensionId, home.remove);
+    return makeHarness(browser, standin, extensionId, async () => {
+      await closeStandin();
+      await home.remove();
+    });
   } catch (error) {
     await browser?.close();
-    await standin.close();
+    await closeStandin();
     await home.remove();
     throw error;
   }
@@ -95,7 +105,8 @@ function makeHarness(
   browser: Browser,
   standin: RunningStandin,
   extensionId: string,
-  removeHome: () => Promise<void>,
+  /** Closes what the harness owns besides the browser: its stand-in (unless shared) and its home folder. */
+  cleanUp: () => Promise<void>,
 ): Harness {
   const serviceWorker = () => extensionWorker(browser, extensionId);
   async function api<T>(path: string): Promise<T> {
@@ -174,8 +185,7 @@ function makeHarness(
     api,
     async close() {
       await browser.close();
-      await standin.close();
-      await removeHome();
+      await cleanUp();
     },
   };
 }
