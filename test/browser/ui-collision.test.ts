@@ -58,4 +58,17 @@ describe('the collision warning between two agents on one mailbox', () => {
     );
     expect(his).not.toContain('Dmitri Sokolov has this ticket open');
   }, 120_000); // two polls at most, each under a minute
+
+  it('warns Anna, with "Careful", once Dmitri starts a reply', async () => {
+    const replies = await dmitriPage.$$('::-p-aria([name="Reply"][role="button"])');
+    await replies.at(-1)?.click();
+    await dmitriPage.waitForSelector('::-p-aria([name="Reply"][role="region"])');
+    const text = await waitForSidebarText(
+      annaPage,
+      (shown) => shown.includes('Dmitri Sokolov is replying') && shown.includes('Careful'),
+      90_000,
+    );
+    expect(text).not.toContain('Dmitri Sokolov has this ticket open');
+    await expectAccessible(annaPage, await findSidebar(annaPage), 'the sidebar warning of a reply');
+  }, 120_000);
 });
