@@ -9,7 +9,7 @@ import { readMailbox } from '../gmail/dom/mailbox';
 import { type GmailRoute, watchGmailRoute } from '../gmail/dom/route-watcher';
 import { watchSelection } from '../gmail/dom/selection';
 import { mountSidebarHost } from '../gmail/dom/sidebar-host';
-import { resolveThreadId } from '../gmail/dom/thread-id';
+import { isThreadViewChanged, resolveThreadId } from '../gmail/dom/thread-id';
 import { callBackground } from '../messaging/sender';
 import { DeskActions } from '../ui/actions';
 import { t } from '../ui/i18n';
@@ -23,6 +23,9 @@ import { listHash, type TabConnector, tabConnector } from './connector';
 import * as presence from './features/presence';
 import * as syncTrigger from './features/sync-trigger';
 import { SidebarApp, type SidebarView } from './sidebar-app';
+
+/** How long Gmail gets to render a thread before the sidebar says the page changed. */
+const PAGE_CHECK_MS = 1_500;
 
 function start(): void {
   const doc = document;
@@ -93,6 +96,14 @@ function start(): void {
       );
     } else if (route.threadId !== undefined) {
       view = { kind: 'thread', threadId: route.threadId, subject: route.subject };
+      // Once Gmail has had time to render: a thread found only through the URL means the page changed.
+      const shown = view;
+      const check = setTimeout(() => {
+        if (view !== shown || !isThreadViewChanged(doc)) return;
+        view = { ...shown, pageChanged: true };
+        paint();
+      }, PAGE_CHECK_MS);
+      controller.signal.addEventListener('abort', () => clearTimeout(check), { once: true });
     } else {
       // No id on the heading or in the URL: ask the API through a message of the thread.
       view = { kind: 'unknown-thread', subject: route.subject, reason: 'page-changed' };

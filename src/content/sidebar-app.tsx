@@ -17,7 +17,13 @@ import { TicketPanel } from '../ui/ticket/ticket-panel';
 
 export type SidebarView =
   | { kind: 'list'; selected: readonly string[] }
-  | { kind: 'thread'; threadId: string; subject: string }
+  | {
+      kind: 'thread';
+      threadId: string;
+      subject: string;
+      /** Found through the URL or the API only: Gmail's page no longer shows what the adapter knows. */
+      pageChanged?: boolean;
+    }
   /** A thread is open but its API id could not be found (a `thread-a:` thread, or Gmail changed). */
   | { kind: 'unknown-thread'; subject: string; reason: 'no-api-id' | 'page-changed' };
 
@@ -77,6 +83,11 @@ function SidebarView({ view, connector, actions, navigator, me, onSignIn, mailbo
   if (view.kind === 'thread') {
     return frame(
       <>
+        {view.pageChanged && (
+          <p class="notice" role="status">
+            {t('domPageChangedUrl')}
+          </p>
+        )}
         <TicketPanel
           key={view.threadId}
           connector={connector}

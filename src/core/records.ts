@@ -7,7 +7,7 @@
  * sense (settings), so two agents writing at once never overwrite each other.
  */
 import { z } from 'zod';
-import { teamConfigSchema } from './team-config';
+import { teamConfigSchema } from './team-config-schema';
 
 export const RECORD_HEADER = 'X-Labeldesk-Record';
 export const RECORD_FORMAT_VERSION = 1;
@@ -40,7 +40,8 @@ export const activityRecordSchema = z.object({
   createdAt: epochMs,
 });
 
-export { type TeamConfig, teamConfigSchema } from './team-config';
+export type { TeamConfig } from './team-config';
+export { teamConfigSchema } from './team-config-schema';
 
 /**
  * "Waiting for" and "promised by" of an On-hold ticket (PRODUCT.md "Tickets"): not label state (a date and a

@@ -10,7 +10,8 @@ import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseEr
 import type { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { hasControlCharacter } from './label-codec';
-import { type TeamConfig, teamConfigSchema } from './team-config';
+import type { TeamConfig } from './team-config';
+import { teamConfigSchema } from './team-config-schema';
 
 export const TEAM_FILE_KIND = 'team-config';
 export const TEAM_FILE_VERSION = 1;

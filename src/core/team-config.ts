@@ -8,13 +8,32 @@ import { z } from 'zod/mini';
  */
 const name = z.string().check(z.minLength(1), z.maxLength(200));
 
-export const agentSchema = z.object({
-  name,
-  email: z.email().check(z.maxLength(320)),
-  groups: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(50)), []),
-  lead: z._default(z.boolean(), false),
-});
-export type TeamAgent = z.infer<typeof agentSchema>;
+/**
+ * The schema, given how an agent's address is checked: `z.email()` where a config is written or read from
+ * the mailbox (the options page, the worker, the records), a bounded string where the content script reads
+ * the worker's answer (the worker checked the addresses; z.email's class and pattern would otherwise ship
+ * in every Gmail tab).
+ */
+export function teamConfigOf<E extends z.ZodMiniType<string, string>>(email: E) {
+  const agent = z.object({
+    name,
+    email,
+    groups: z._default(
+      z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(50)),
+      [],
+    ),
+    lead: z._default(z.boolean(), false),
+  });
+  return z.object({
+    agents: z.array(agent).check(z.maxLength(200)),
+    labelPrefix: z._default(z.string().check(z.minLength(1), z.maxLength(100)), 'Helpdesk'),
+    teamDomains: z._default(
+      z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(20)),
+      [],
+    ),
+    tags: z._default(z.array(tagDefinitionSchema).check(z.maxLength(1_000)), []),
+  });
+}
 
 export const tagDefinitionSchema = z.object({
   /** `what` or `what/why` (PRODUCT.md "Tagging strategy"). */
@@ -23,16 +42,10 @@ export const tagDefinitionSchema = z.object({
 });
 export type TagDefinition = z.infer<typeof tagDefinitionSchema>;
 
-export const teamConfigSchema = z.object({
-  agents: z.array(agentSchema).check(z.maxLength(200)),
-  labelPrefix: z._default(z.string().check(z.minLength(1), z.maxLength(100)), 'Helpdesk'),
-  teamDomains: z._default(
-    z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(20)),
-    [],
-  ),
-  tags: z._default(z.array(tagDefinitionSchema).check(z.maxLength(1_000)), []),
-});
-export type TeamConfig = z.infer<typeof teamConfigSchema>;
+/** The shape of the worker's answers to the content script (see teamConfigOf); team-config-schema.ts has the strict one. */
+export const teamConfigViewSchema = teamConfigOf(z.string().check(z.maxLength(320)));
+export type TeamAgent = TeamConfig['agents'][number];
+export type TeamConfig = z.infer<typeof teamConfigViewSchema>;
 
 /** Every group named by some agent, sorted, for the sidebar's "Group" control and the group queues. */
 export function teamGroups(config: Pick<TeamConfig, 'agents'> | undefined): string[] {

@@ -3,7 +3,7 @@
 // content script (about 0.5 kB gzipped) for nothing a handful of options needs.
 import { z } from 'zod/mini';
 import { settingsSchema } from '../core/settings';
-import { teamConfigSchema } from '../core/team-config';
+import { teamConfigViewSchema } from '../core/team-config';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../core/ticket';
 import { serializedErrorSchema } from './errors';
 
@@ -151,7 +151,7 @@ export type QueueIdArgs = z.infer<typeof queueIdSchema>;
 export const teamViewSchema = z.object({
   mailbox: z.string(),
   /** The newest config record the service worker has read; null before anyone set the team up. */
-  config: z.nullable(teamConfigSchema),
+  config: z.nullable(teamConfigViewSchema),
   /** Who this browser's agent is (the options page's "I am"); empty until chosen. */
   me: z.string(),
   /** Assignees, groups and tags the mailbox already has labels for (offered beside the team's set-up). */

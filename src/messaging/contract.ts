@@ -1,7 +1,7 @@
 // zod/mini keeps the content script small; the schemas read the same.
 import { z } from 'zod/mini';
 import { settingsSchema } from '../core/settings';
-import { teamConfigSchema } from '../core/team-config';
+import { teamConfigSchema } from '../core/team-config-schema';
 import {
   agentNameSchema,
   epochMsSchema,

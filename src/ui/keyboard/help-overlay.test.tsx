@@ -56,8 +56,8 @@ describe('the shortcut help', () => {
       row.querySelector('td')?.textContent,
     ]);
     expect(rows).toHaveLength(14);
-    expect(rows[0]).toEqual(['keysSetStatus queueStatusNew', 'Alt+Shift+1']);
-    expect(rows[3]).toEqual(['keysSetStatus queueStatusOnHold', 'Alt+Shift+4']);
+    expect(rows[0]).toEqual(['keysSetStatus ticketStatusNew', 'Alt+Shift+1']);
+    expect(rows[3]).toEqual(['keysSetStatus ticketStatusOnHold', 'Alt+Shift+4']);
     expect(rows).toContainEqual(['keysFocusTags', 'keysNotSet']);
     expect(rows).toContainEqual(['keysShowHelp', 'Alt+Shift+/']);
   });

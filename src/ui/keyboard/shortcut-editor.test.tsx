@@ -136,7 +136,7 @@ describe('the shortcut editor', () => {
   it('flags two actions on one combination and will not save them', async () => {
     const saved = show();
     record('undo', 'Digit1', { altKey: true, shiftKey: true });
-    expect(note('undo')).toBe('keysClashAction keysSetStatus queueStatusNew');
+    expect(note('undo')).toBe('keysClashAction keysSetStatus ticketStatusNew');
     expect(note('status-new')).toBe('keysClashAction keysUndo');
     await act(() => root().querySelector<HTMLButtonElement>('.keys-save')?.click());
     expect(saved).toEqual([]);

@@ -1,32 +1,10 @@
 /** The words of queues and ticket fields, through `t()`, shared by the queue panel, its rows and the bulk bar. */
 import { queueKey } from '../../core/queues';
-import type { TicketPriority, TicketStatus } from '../../core/ticket';
 import type { QueueIdArgs } from '../../messaging/contract';
 import { type MessageKey, t } from '../i18n';
 
-const STATUS_KEYS: Readonly<Record<TicketStatus, MessageKey>> = {
-  New: 'queueStatusNew',
-  Open: 'queueStatusOpen',
-  Pending: 'queueStatusPending',
-  'On hold': 'queueStatusOnHold',
-  Solved: 'queueStatusSolved',
-  Closed: 'queueStatusClosed',
-};
-
-const PRIORITY_KEYS: Readonly<Record<TicketPriority, MessageKey>> = {
-  Low: 'queuePriorityLow',
-  Normal: 'queuePriorityNormal',
-  High: 'queuePriorityHigh',
-  Urgent: 'queuePriorityUrgent',
-};
-
-export function statusLabel(status: TicketStatus): string {
-  return t(STATUS_KEYS[status]);
-}
-
-export function priorityLabel(priority: TicketPriority): string {
-  return t(PRIORITY_KEYS[priority]);
-}
+// Statuses and priorities read the same in the queues as in the ticket panel: one set of words.
+export { priorityLabel, statusLabel } from '../ticket/labels';
 
 export function queueLabel(queue: QueueIdArgs): string {
   switch (queue.kind) {

@@ -260,7 +260,7 @@ describe('the queue panel', () => {
     await settleUntil(() => rows().length === 2, 'the Mine rows');
     const [first, second] = rows();
     expect(first?.getAttribute('aria-label')).toBe(
-      '#A00201, queuePriorityNormal, queueDue in 3 hours, Order 201 is late, Customer 201, Anna',
+      '#A00201, ticketPriorityNormal, queueDue in 3 hours, Order 201 is late, Customer 201, Anna',
     );
     expect(first?.classList.contains('is-overdue')).toBe(false);
     expect(second?.getAttribute('aria-label')).toContain('queueDueOverdue 3 hours ago');
