@@ -131,6 +131,30 @@ describe('the sidebar in Russian, by the names in the Russian locale', () => {
     expect(sla).toMatch(/[а-яё]/i);
   });
 
+  it('shows the options page in Russian, lang=ru, and axe passes there in both colour schemes', async () => {
+    const options = await harness.browser.newPage();
+    try {
+      await options.goto(`chrome-extension://${harness.extensionId}/src/options/index.html`);
+      await options.waitForSelector('form[aria-busy="false"]');
+      await byName(options, 'heading', ru('optionsTitle'));
+      await byName(options, 'button', ru('teamSave'), 20_000);
+      expect(await options.evaluate(() => document.documentElement.lang)).toBe('ru');
+      for (const scheme of ['light', 'dark'] as const) {
+        await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        await options.waitForFunction(
+          (wanted) => document.documentElement.dataset.theme === wanted,
+          {},
+          scheme,
+        );
+        const body = await options.waitForSelector('body');
+        if (body === null) throw new Error('No body');
+        await expectAccessible(options, body, `the options page in Russian (${scheme})`);
+      }
+    } finally {
+      await options.close();
+    }
+  });
+
   it('passes axe (no serious or critical violation) on the Russian sidebar in both themes', async () => {
     await expectAccessible(page, await findSidebar(page), 'the ticket sidebar in Russian (light)');
     await page.goto(`${new URL(page.url()).origin}/mail/u/0/?standin-theme=dark#inbox`);
