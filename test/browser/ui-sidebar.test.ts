@@ -187,7 +187,6 @@ describe('the ticket sidebar, by accessible name (English)', () => {
       const text = await activity.evaluate((section) => (section as HTMLElement).innerText);
       return text.includes('Anna Kowalska') && text;
     }, 'the activity to list the changes');
-    console.info('Activity:', listed);
     expect(listed).toContain('Anna Kowalska changed status from New to On hold');
     expect(listed).toContain('Anna Kowalska added tag Shipping/Late by shipper');
     expect(listed).toContain('Anna Kowalska removed tag Pre-sales');
