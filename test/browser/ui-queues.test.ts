@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketReference } from '../../src/core/ticket-reference';
 import { expectAccessible } from './axe';
@@ -41,6 +41,15 @@ async function selectByText(scope: ElementHandle<Element>, name: string, text: s
   );
   if (value === undefined) throw new Error(`${name} offers no "${text}"`);
   await select.select(value);
+}
+
+/** Presses Alt+Shift+<code>, as the shortcuts are bound. */
+async function pressAltShift(page: Page, code: KeyInput): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press(code);
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
 }
 
 describe('the queues in the sidebar, by accessible name (English)', () => {
@@ -200,11 +209,7 @@ describe('the queues in the sidebar, by accessible name (English)', () => {
     await waitForSidebarText(page, (text) => text.includes(ticketReference(first)));
     // Focus on Gmail's page, not in a text box: the shortcut is for the page.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('KeyJ');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
+    await pressAltShift(page, 'KeyJ');
     await page.waitForFunction(
       (id) => document.querySelector('h2.hP')?.getAttribute('data-legacy-thread-id') === id,
       {},
@@ -215,11 +220,7 @@ describe('the queues in the sidebar, by accessible name (English)', () => {
 
   it.skipIf(!HELP_OVERLAY_WIRED)('opens the shortcut help with Alt+Shift+/', async () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('Slash');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
+    await pressAltShift(page, 'Slash');
     const dialog = await byName(page, 'dialog', 'Keyboard shortcuts');
     const listed = await dialog.evaluate((element) => (element as HTMLElement).innerText);
     expect(listed).toContain('Next ticket');
@@ -289,6 +290,13 @@ describe('the queues in the sidebar, by accessible name (English)', () => {
       );
       expect(shown).toBe(theme);
       await expectAccessible(page, panel, `the queue panel (${theme})`);
+      if (HELP_OVERLAY_WIRED) {
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await pressAltShift(page, 'Slash');
+        const help = await byName(page, 'dialog', 'Keyboard shortcuts');
+        await expectAccessible(page, help, `the shortcut help (${theme})`);
+        await (await help.waitForSelector(aria('button', 'Close')))?.click();
+      }
     }
   });
 
