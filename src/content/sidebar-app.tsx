@@ -66,11 +66,7 @@ function SidebarView({ view, connector, actions, navigator, me, onSignIn, mailbo
     </SidebarFrame>
   );
   if (connector === undefined) {
-    return frame(
-      <>
-        <p role="status">{t('domMailboxUnknown')}</p>
-      </>,
-    );
+    return frame(<p role="status">{t('domMailboxUnknown')}</p>);
   }
   if (view.kind === 'unknown-thread') {
     return frame(

@@ -1,7 +1,7 @@
 /** The words of queues and ticket fields, through `t()`, shared by the queue panel, its rows and the bulk bar. */
 import { queueKey } from '../../core/queues';
 import type { QueueIdArgs } from '../../messaging/contract';
-import { type MessageKey, t } from '../i18n';
+import { t } from '../i18n';
 
 // Statuses and priorities read the same in the queues as in the ticket panel: one set of words.
 export { priorityLabel, statusLabel } from '../ticket/labels';
