@@ -190,6 +190,16 @@ export function createDesk(services: DeskServices): DeskHandlers {
         ...(waitingFor ? { waitingFor } : {}),
         ...(promisedBy !== null ? { promisedBy } : {}),
       });
+      // The history line says what is awaited and the promised day (ISO: every agent reads it in their language).
+      const detail = [
+        waitingFor ?? '',
+        promisedBy === null ? '' : new Date(promisedBy).toISOString().slice(0, 10),
+      ]
+        .filter((part) => part !== '')
+        .join(' · ');
+      engine.records
+        .addActivity({ threadId, actor, field: 'hold', ...(detail ? { to: detail.slice(0, 2_000) } : {}) })
+        .catch(() => undefined); // the details stand without their history line
       services.announce(mailbox, [threadId]);
       return { ticket: await view(db, engine, record) };
     },
@@ -378,8 +388,9 @@ export function activityOf(before: TicketLabelState, after: TicketLabelState): A
   const [from, to] = [names(before), names(after)];
   if (from.join('\n') !== to.join('\n')) {
     const event: ActivityEvent = { field: 'tags' };
-    if (from.length > 0) event.from = from.join(', ').slice(0, 2_000);
-    if (to.length > 0) event.to = to.join(', ').slice(0, 2_000);
+    // One tag per line: a tag path may hold a comma, never a line break (Gmail label names are one line).
+    if (from.length > 0) event.from = from.join('\n').slice(0, 2_000);
+    if (to.length > 0) event.to = to.join('\n').slice(0, 2_000);
     events.push(event);
   }
   return events;

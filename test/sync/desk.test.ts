@@ -191,6 +191,14 @@ describe('the desk', () => {
       promisedBy,
     });
     expect(held.ticket.hold).toEqual({ waitingFor: 'The courier (DPD) to confirm', promisedBy });
+    await expect
+      .poll(
+        async () =>
+          (await a.call('ticket.context', { mailbox: MAILBOX, threadId: ticket.threadId })).activity,
+      )
+      .toContainEqual(
+        expect.objectContaining({ field: 'hold', to: 'The courier (DPD) to confirm · 2026-12-01' }),
+      );
 
     await yuki.engine.incrementalSync();
     const seen = await y.call('ticket.context', { mailbox: MAILBOX, threadId: ticket.threadId });

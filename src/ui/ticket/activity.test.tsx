@@ -32,14 +32,17 @@ describe('activity sentences', () => {
     [entry({ field: 'tags', from: 'Complaint' }), 'Anna removed tag Complaint'],
     // The record holds the tags before and after (records.ts): the sentence says the difference.
     [
-      entry({ field: 'tags', from: 'Pre-sales', to: 'Pre-sales, Shipping/Late by shipper' }),
+      entry({ field: 'tags', from: 'Pre-sales', to: 'Pre-sales\nShipping/Late by shipper' }),
       'Anna added tag Shipping/Late by shipper',
     ],
     [
-      entry({ field: 'tags', from: 'Pre-sales, Shipping/Late by shipper', to: 'Shipping/Late by shipper' }),
+      entry({ field: 'tags', from: 'Pre-sales\nShipping/Late by shipper', to: 'Shipping/Late by shipper' }),
       'Anna removed tag Pre-sales',
     ],
-    [entry({ field: 'tags', from: 'A, B', to: 'B, C' }), 'Anna added tag C; Anna removed tag A'],
+    [
+      entry({ field: 'tags', from: 'A\nB, the sequel', to: 'B, the sequel\nC' }),
+      'Anna added tag C; Anna removed tag A',
+    ],
     [entry({ field: 'ticket' }), 'Anna made this thread a ticket'],
     [entry({ field: 'hold', to: 'the warehouse' }), 'Anna updated the on-hold details: the warehouse'],
     [entry({ field: 'hold' }), 'Anna cleared the on-hold details'],

@@ -31,9 +31,9 @@ export function activitySentence(entry: ActivityView): string {
   }
 }
 
-/** A tags record holds the ticket's tags before and after, each list joined with ", ". */
+/** A tags record holds the ticket's tags before and after, one per line. */
 function tagList(joined: string | undefined): string[] {
-  return joined === undefined || joined === '' ? [] : joined.split(', ');
+  return joined === undefined || joined === '' ? [] : joined.split('\n');
 }
 
 /** What a tags change added and removed: the difference of the lists before and after. */
