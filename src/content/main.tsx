@@ -80,6 +80,7 @@ function start(): void {
   };
 
   const onRoute = (route: GmailRoute) => {
+    applyLook(readGmailLook(doc));
     routeController?.abort();
     const controller = new AbortController();
     routeController = controller;
@@ -143,6 +144,9 @@ function start(): void {
   };
   applyLook(readGmailLook(doc));
   watchGmailLook(doc, applyLook, lifetime.signal);
+  // A stylesheet that finishes loading changes no DOM the watcher sees: look again once the page has
+  // loaded, and on every route change (below).
+  window.addEventListener('load', () => applyLook(readGmailLook(doc)), { once: true });
 
   watchGmailRoute(window, onRoute, lifetime.signal);
 
