@@ -6,7 +6,7 @@
  */
 import { type ActivityRecord, findMentions, type NoteRecord, type PresenceRecord } from '../core/records';
 import type { Settings } from '../core/settings';
-import { teamGroups } from '../core/team-config';
+import { teamGroups, uniqueNames } from '../core/team-config';
 import { type TicketLabelState, tagPath } from '../core/ticket';
 import type { SyncCalls } from '../gmail/api/sync-calls';
 import type {
@@ -267,8 +267,8 @@ export function createDesk(services: DeskServices): DeskHandlers {
         readCursor(db, HISTORY_CURSOR),
       ]);
       // The team's groups and tags first, then those the mailbox has labels for, each once.
-      const groups = unique([...teamGroups(config), ...labels.groups]);
-      const tags = unique([...(config?.tags ?? []).map((t) => t.path), ...labels.tags]);
+      const groups = uniqueNames([...teamGroups(config), ...labels.groups]);
+      const tags = uniqueNames([...(config?.tags ?? []).map((t) => t.path), ...labels.tags]);
       const queues: Exclude<QueueIdArgs, { kind: 'overdue' }>[] = [
         { kind: 'unassigned' },
         ...(name ? [{ kind: 'mine' as const, agent: name }] : []),
@@ -320,17 +320,6 @@ export function createDesk(services: DeskServices): DeskHandlers {
       return { others: others.map(toPresenceView) };
     },
   };
-}
-
-/** Each name once, case-insensitively, in the order first seen. */
-function unique(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((name) => {
-    const key = name.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 export function toRow(record: TicketRecord): TicketRow {

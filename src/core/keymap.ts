@@ -12,8 +12,11 @@
  */
 import { TICKET_STATUSES, type TicketStatus } from './ticket';
 
-/** The desk actions a shortcut can run (the DeskAction kinds of src/ui/actions.ts, one per status). */
-export type ShortcutAction =
+/**
+ * The agent's commands, wherever they come from (a shortcut, the help overlay, a button); the UI's action
+ * bus (src/ui/actions.ts) carries them. Every one of them can have a shortcut (set-status one per status).
+ */
+export type DeskAction =
   | { kind: 'set-status'; status: TicketStatus }
   | { kind: 'assign-to-me' }
   | { kind: 'open-queue' }
@@ -23,6 +26,7 @@ export type ShortcutAction =
   | { kind: 'focus-tags' }
   | { kind: 'undo' }
   | { kind: 'show-help' };
+export type ShortcutAction = DeskAction;
 
 /** `set-status` has one shortcut per status: `status-new`, `status-on-hold`, … */
 export type StatusActionId = `status-${Lowercase<Kebab<TicketStatus>>}`;
@@ -432,15 +436,8 @@ export function buildKeymap(
     bindings.set(id, refused.length === 0 ? chord : fallback);
   }
 
-  const byChord = new Map<string, ShortcutActionId>();
-  for (const [id, chord] of bindings) {
-    if (!chord) continue;
-    const key = chordToString(chord);
-    const first = byChord.get(key);
-    if (first === undefined) {
-      byChord.set(key, id);
-      continue;
-    }
+  const { byChord, clashes } = chordOwners(bindings);
+  for (const [id, first] of clashes) {
     addProblem(id, { kind: 'duplicate', other: first });
     addProblem(first, { kind: 'duplicate', other: id });
   }
@@ -450,6 +447,26 @@ export function buildKeymap(
     problems,
     lookup: (chord) => byChord.get(chordToString(chord)),
   };
+}
+
+/**
+ * Who owns each chord (the first action bound to it, in the order given), and each later action bound to a
+ * chord already owned, paired with its owner.
+ */
+export function chordOwners(entries: Iterable<readonly [ShortcutActionId, KeyChord | undefined]>): {
+  byChord: Map<string, ShortcutActionId>;
+  clashes: [ShortcutActionId, ShortcutActionId][];
+} {
+  const byChord = new Map<string, ShortcutActionId>();
+  const clashes: [ShortcutActionId, ShortcutActionId][] = [];
+  for (const [id, chord] of entries) {
+    if (!chord) continue;
+    const key = chordToString(chord);
+    const first = byChord.get(key);
+    if (first === undefined) byChord.set(key, id);
+    else clashes.push([id, first]);
+  }
+  return { byChord, clashes };
 }
 
 /** The overrides to store for a set of chords: only actions that differ from their default. */

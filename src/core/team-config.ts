@@ -53,3 +53,14 @@ export function teamGroups(config: Pick<TeamConfig, 'agents'> | undefined): stri
   for (const agent of config?.agents ?? []) for (const group of agent.groups) groups.add(group);
   return [...groups].sort((a, b) => a.localeCompare(b));
 }
+
+/** Each name once, ignoring case, in the order first seen: the team's own lists, then the mailbox's labels. */
+export function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -3,18 +3,9 @@
  * the content script that the ticket panel and the queue panel listen to, so a shortcut needs no knowledge of
  * which panel is showing.
  */
-import type { TicketStatus } from '../core/ticket';
+import type { DeskAction } from '../core/keymap';
 
-export type DeskAction =
-  | { kind: 'set-status'; status: TicketStatus }
-  | { kind: 'assign-to-me' }
-  | { kind: 'open-queue' }
-  | { kind: 'next-ticket' }
-  | { kind: 'previous-ticket' }
-  | { kind: 'focus-note' }
-  | { kind: 'focus-tags' }
-  | { kind: 'undo' }
-  | { kind: 'show-help' };
+export type { DeskAction };
 
 export type DeskActionListener = (action: DeskAction) => void;
 

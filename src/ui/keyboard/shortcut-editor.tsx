@@ -9,6 +9,7 @@ import {
   type BindingProblem,
   buildKeymap,
   chordFromEvent,
+  chordOwners,
   chordProblems,
   chordToString,
   DEFAULT_BINDINGS,
@@ -225,17 +226,9 @@ function storedNotes(
 
 /** Each action that shares its chord, with the other action it shares it with. */
 function duplicatesOf(draft: Draft): Map<ShortcutActionId, ShortcutActionId> {
-  const byChord = new Map<string, ShortcutActionId>();
   const duplicates = new Map<ShortcutActionId, ShortcutActionId>();
-  for (const id of SHORTCUT_ACTION_IDS) {
-    const chord = draft[id];
-    if (!chord) continue;
-    const key = chordToString(chord);
-    const first = byChord.get(key);
-    if (first === undefined) {
-      byChord.set(key, id);
-      continue;
-    }
+  const { clashes } = chordOwners(SHORTCUT_ACTION_IDS.map((id) => [id, draft[id]] as const));
+  for (const [id, first] of clashes) {
     duplicates.set(id, first);
     if (!duplicates.has(first)) duplicates.set(first, id);
   }

@@ -10,6 +10,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
+import { uniqueNames } from '../../core/team-config';
 import { sameTag, TICKET_STATUSES, type TicketStatus, type TicketTag, tagPath } from '../../core/ticket';
 import type { TicketPatchArgs, TicketView } from '../../messaging/contract';
 import type { Connector } from '../connector';
@@ -57,14 +58,15 @@ export function BulkBar({ connector, selectedThreadIds, me, undoLimit = 50 }: Bu
       (team) => {
         if (!current) return;
         // The team's own lists first, then what the mailbox already has labels for.
-        const once = (names: string[]) => [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
         setAgents(
-          once([
+          uniqueNames([
             ...(team.config?.agents ?? []).map((agent) => agent.name),
             ...(team.labels?.assignees ?? []),
           ]),
         );
-        setTags(once([...(team.config?.tags ?? []).map((tag) => tag.path), ...(team.labels?.tags ?? [])]));
+        setTags(
+          uniqueNames([...(team.config?.tags ?? []).map((tag) => tag.path), ...(team.labels?.tags ?? [])]),
+        );
       },
       () => {
         // Without the team's set-up the bar still offers status, "Assign to me" and "Unassigned".

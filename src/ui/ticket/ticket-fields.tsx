@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { teamGroups } from '../../core/team-config';
+import { teamGroups, uniqueNames } from '../../core/team-config';
 import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -26,14 +26,14 @@ export function TicketFields({ ticket, team, me, onChange, onOpenOptions }: Tick
   // The team's agents and groups first, then those the mailbox already has labels for.
   const labels = team?.labels;
   const agents = withCurrent(
-    unique([
+    uniqueNames([
       ...(config ? config.agents.map((agent) => agent.name) : me ? [me] : []),
       ...(labels?.assignees ?? []),
     ]),
     ticket.assignee,
   );
   const groups = withCurrent(
-    unique([...teamGroups(config ?? undefined), ...(labels?.groups ?? [])]),
+    uniqueNames([...teamGroups(config ?? undefined), ...(labels?.groups ?? [])]),
     ticket.group,
   );
 
@@ -113,15 +113,4 @@ export function TicketFields({ ticket, team, me, onChange, onOpenOptions }: Tick
 /** The list with the ticket's current value kept, even when the team config no longer names it. */
 function withCurrent(values: readonly string[], current: string | undefined): string[] {
   return current === undefined || values.includes(current) ? [...values] : [current, ...values];
-}
-
-/** Each name once, ignoring case, in the order first seen. */
-function unique(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((name) => {
-    const key = name.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
