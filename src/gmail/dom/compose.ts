@@ -54,7 +54,7 @@ export function rememberComposeCaret(doc: Document, signal: AbortSignal): () => 
     if (composeBodyOf(range.startContainer, doc) !== undefined) last = range.cloneRange();
   };
   doc.addEventListener('selectionchange', onSelection, { signal });
-  return () => (last && last.startContainer.isConnected ? last : undefined);
+  return () => (last?.startContainer.isConnected ? last : undefined);
 }
 
 function composeBodyOf(node: Node, doc: Document): HTMLElement | undefined {
