@@ -1,0 +1,122 @@
+/**
+ * Reply templates (PRODUCT.md "Replies", issue 5): a shared library every agent sees, kept as one shared
+ * record in the mailbox like the team config, the newest record in force. A template is a starting point
+ * the agent personalises (S001 L350-351), with one variant per customer language.
+ */
+import { z } from 'zod';
+
+export const TEMPLATE_LANGUAGES = ['en', 'ru', 'pl', 'ja'] as const;
+export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
+
+export const TEMPLATE_NAME_MAX = 200;
+export const TEMPLATE_BODY_MAX = 20_000;
+export const TEMPLATE_SUBJECT_MAX = 998;
+export const TEMPLATES_MAX = 2_000;
+/** One mailbox message holds the library: bound the sum of the bodies (about the metadata snapshot's 4 MB). */
+export const LIBRARY_BODY_CHARS_MAX = 3_000_000;
+
+/** A record id is chosen by its writer (a random UUID), as in records.ts. */
+const templateId = z.string().regex(/^[0-9a-f-]{36}$/);
+const agent = z.string().min(1).max(200);
+const epochMs = z.number().int().nonnegative();
+
+export const templateLanguageSchema = z.enum(TEMPLATE_LANGUAGES);
+
+export const templateVariantSchema = z.object({
+  language: templateLanguageSchema,
+  subject: z.string().max(TEMPLATE_SUBJECT_MAX).optional(),
+  body: z.string().min(1).max(TEMPLATE_BODY_MAX),
+});
+export type TemplateVariant = z.infer<typeof templateVariantSchema>;
+
+export const templateSchema = z.object({
+  id: templateId,
+  name: z.string().trim().min(1).max(TEMPLATE_NAME_MAX),
+  folder: z.string().trim().min(1).max(TEMPLATE_NAME_MAX).optional(),
+  /** Tag paths of the team taxonomy ("Shipping/Late by shipper"), for finding a template by topic. */
+  tags: z.array(z.string().min(1).max(400)).max(50).default([]),
+  variants: z
+    .array(templateVariantSchema)
+    .min(1)
+    .max(TEMPLATE_LANGUAGES.length)
+    .refine((variants) => new Set(variants.map((v) => v.language)).size === variants.length, {
+      message: 'one variant per language',
+    }),
+  updatedAt: epochMs,
+  author: agent,
+});
+export type Template = z.infer<typeof templateSchema>;
+
+export const templateLibrarySchema = z
+  .object({
+    templates: z
+      .array(templateSchema)
+      .max(TEMPLATES_MAX)
+      .refine((templates) => new Set(templates.map((t) => t.id)).size === templates.length, {
+        message: 'template ids must be unique',
+      }),
+  })
+  .refine(
+    (library) =>
+      library.templates.reduce((sum, t) => sum + t.variants.reduce((s, v) => s + v.body.length, 0), 0) <=
+      LIBRARY_BODY_CHARS_MAX,
+    { message: 'the library is too large to share' },
+  );
+export type TemplateLibrary = z.infer<typeof templateLibrarySchema>;
+
+/**
+ * The library as a shared record (kind 'templates'): the whole library in each record, newest wins
+ * (records.ts `newestRecord`), so two agents saving at once never interleave half a library.
+ */
+export const templateLibraryRecordSchema = z.object({
+  kind: z.literal('templates'),
+  id: templateId,
+  author: agent,
+  library: templateLibrarySchema,
+  createdAt: epochMs,
+});
+export type TemplateLibraryRecord = z.infer<typeof templateLibraryRecordSchema>;
+
+/**
+ * The variant to insert: the customer's language, else the first of `fallbackOrder` the template has
+ * (typically the team's language, then English), else the template's first variant.
+ */
+export function pickVariant(
+  template: Pick<Template, 'variants'>,
+  customerLanguage: TemplateLanguage | undefined,
+  fallbackOrder: readonly TemplateLanguage[] = ['en'],
+): TemplateVariant {
+  const order = customerLanguage ? [customerLanguage, ...fallbackOrder] : fallbackOrder;
+  for (const language of order) {
+    const found = template.variants.find((v) => v.language === language);
+    if (found) return found;
+  }
+  const first = template.variants[0];
+  if (!first) throw new RangeError('A template has at least one variant');
+  return first;
+}
+
+/** Replaces one template in the library (or adds it), the rest unchanged; the caller stamps updatedAt. */
+export function upsertTemplate(library: TemplateLibrary, template: Template): TemplateLibrary {
+  const index = library.templates.findIndex((t) => t.id === template.id);
+  const templates = [...library.templates];
+  if (index >= 0) templates[index] = template;
+  else templates.push(template);
+  return { templates };
+}
+
+/** Templates by folder (no folder first), each list sorted by name in the given locale. */
+export function templatesByFolder(
+  library: TemplateLibrary,
+  locale: string,
+): { folder: string | undefined; templates: Template[] }[] {
+  const folders = new Map<string | undefined, Template[]>();
+  for (const t of library.templates) folders.set(t.folder, [...(folders.get(t.folder) ?? []), t]);
+  const collator = new Intl.Collator(locale);
+  return [...folders.entries()]
+    .sort(([a], [b]) => (a === undefined ? -1 : b === undefined ? 1 : collator.compare(a, b)))
+    .map(([folder, templates]) => ({
+      folder,
+      templates: templates.sort((a, b) => collator.compare(a.name, b.name)),
+    }));
+}
