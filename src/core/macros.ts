@@ -67,11 +67,21 @@ export const macrosSchema = z
     const names = new Set<string>();
     macros.forEach((macro, index) => {
       if (ids.has(macro.id)) {
-        ctx.addIssue({ code: 'custom', message: 'this macro id is used twice', path: [index, 'id'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'this macro id is used twice',
+          path: [index, 'id'],
+          params: { reason: 'duplicate-id', value: macro.id },
+        });
       }
       const name = macro.name.toLowerCase();
       if (names.has(name)) {
-        ctx.addIssue({ code: 'custom', message: 'this macro name is used twice', path: [index, 'name'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'this macro name is used twice',
+          path: [index, 'name'],
+          params: { reason: 'duplicate-name', value: macro.name },
+        });
       }
       ids.add(macro.id);
       names.add(name);

@@ -82,8 +82,7 @@ export const textShortcutsSchema = z.array(textShortcutSchema).check(
           code: 'custom',
           message: `the abbreviation "${shortcut.abbreviation}" is used twice`,
           path: [index, 'abbreviation'],
-          params: { reason: 'duplicate-abbreviation' },
-          input: shortcut.abbreviation,
+          params: { reason: 'duplicate-abbreviation', value: shortcut.abbreviation },
         });
       }
       seen.add(key);
