@@ -60,11 +60,11 @@ describe('renderTemplate', () => {
         'customer.name=[Emma Collins]',
         'customer.vocative=[Emma]',
         'ticket.reference=[#K7Q2XM]',
-        'ticket.promisedBy=[Tuesday, 24 November 2026]',
+        'ticket.promisedBy=[Tuesday 24 November]',
         'agent.name=[Anna Kowalska]',
         'agent.firstName=[Anna]',
-        'reply.expectedBy=[Wednesday, 25 November 2026 at 09:30]',
-        'today=[Tuesday, 24 November 2026]',
+        'reply.expectedBy=[Wednesday 25 November at 09:30]',
+        'today=[Tuesday 24 November]',
       ].join('\n'),
     );
   });
@@ -128,6 +128,22 @@ describe('dates in the reply language and the team time zone', () => {
     ['pl', 'Europe/Warsaw', true, 'wtorek, 4 sierpnia 2026 00:30'],
   ] as const)('%s in %s (time: %s)', (language, zone, withTime, expected) => {
     expect(formatTemplateDate(at, language, zone, withTime).replace(/\s+/g, ' ')).toBe(expected);
+  });
+});
+
+describe('dates this year and next', () => {
+  it('leaves out the current year and keeps the next', () => {
+    const nextYear = Date.UTC(2027, 0, 8, 12);
+    expect(formatTemplateDate(nextYear, 'en', 'UTC', false, NOW)).toBe('Friday, 8 January 2027');
+    expect(formatTemplateDate(NOW, 'en', 'UTC', false, NOW)).toBe('Tuesday 24 November');
+  });
+
+  it('writes one full stop after a Russian date that ends a sentence', () => {
+    const promisedBy = Date.UTC(2027, 0, 8, 12);
+    const body = 'Крайний срок — {{ticket.promisedBy}}.';
+    expect(renderToText(body, context({ language: 'ru', ticket: { promisedBy } }))).toBe(
+      'Крайний срок — пятница, 8 января 2027 г.',
+    );
   });
 });
 

@@ -130,7 +130,20 @@ export function renderTemplate(body: string, context: RenderContext): RenderResu
       });
     }
   }
-  return { segments, unknown: [...unknown], unfilled: [...unfilled] };
+  return { segments: withoutDoubleStops(segments), unknown: [...unknown], unfilled: [...unfilled] };
+}
+
+/** A value ending in a full stop ("2027 г.") before the template's own full stop gives one, not two. */
+function withoutDoubleStops(segments: TemplateSegment[]): TemplateSegment[] {
+  return segments.map((segment, index) => {
+    const next = segments[index + 1];
+    return segment.kind === 'variable' &&
+      segment.value.endsWith('.') &&
+      next?.kind === 'text' &&
+      next.text.startsWith('.')
+      ? { ...segment, value: segment.value.slice(0, -1) }
+      : segment;
+  });
 }
 
 /** Plain text: an unfilled variable stays as written (`{{ticket.reference}}`) so the send check still sees it. */
@@ -146,7 +159,9 @@ export function variableValues(context: RenderContext): Record<TemplateVariable,
   const name = context.customer?.displayName ? parsePersonName(context.customer.displayName) : undefined;
   const agent = context.agent?.name ? parsePersonName(context.agent.name) : undefined;
   const day = (ms: number | undefined) =>
-    ms === undefined ? undefined : formatTemplateDate(ms, context.language, context.timeZone, false);
+    ms === undefined
+      ? undefined
+      : formatTemplateDate(ms, context.language, context.timeZone, false, context.now);
   return {
     'customer.firstName': name?.given,
     'customer.familyName': name?.family,
@@ -159,24 +174,30 @@ export function variableValues(context: RenderContext): Record<TemplateVariable,
     'reply.expectedBy':
       context.reply?.expectedBy === undefined
         ? undefined
-        : formatTemplateDate(context.reply.expectedBy, context.language, context.timeZone, true),
+        : formatTemplateDate(context.reply.expectedBy, context.language, context.timeZone, true, context.now),
     today: day(context.now),
   };
 }
 
 const DATE_LOCALE: Record<TemplateLanguage, string> = { en: 'en-GB', ru: 'ru-RU', pl: 'pl-PL', ja: 'ja-JP' };
 
-/** "Friday, 3 August 2026" / "пятница, 3 августа 2026 г." / "piątek, 3 sierpnia 2026" / "2026年8月3日金曜日". */
+/**
+ * "Friday, 3 August 2026" / "пятница, 3 августа 2026 г." / "piątek, 3 sierpnia 2026" / "2026年8月3日金曜日";
+ * given `now`, a date in the current year goes without it ("Friday, 3 August"), as people write it.
+ */
 export function formatTemplateDate(
   ms: number,
   language: TemplateLanguage,
   timeZone: string,
   withTime: boolean,
+  now?: number,
 ): string {
+  const year = (at: number) => new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at);
+  const sameYear = now !== undefined && year(ms) === year(now);
   return new Intl.DateTimeFormat(DATE_LOCALE[language], {
     timeZone,
     weekday: 'long',
-    year: 'numeric',
+    ...(sameYear ? {} : { year: 'numeric' }),
     month: 'long',
     day: 'numeric',
     ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
