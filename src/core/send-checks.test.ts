@@ -101,6 +101,7 @@ describe('attachments mentioned', () => {
     ['Proszę załączyć zdjęcie paczki.', []],
     ['請求書を添付いたします。', ['添付']],
     ['お手数ですが、写真を添付してください。', []],
+    ['お写真をご添付いただけますと幸いです。', []],
     ['Nothing to see here.', []],
   ])('%s', (text, found) => {
     expect(texts(attachmentMentions(text))).toEqual(found);

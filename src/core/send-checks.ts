@@ -116,7 +116,7 @@ const ATTACHMENT_WORDS: readonly RegExp[] = [
   /(?<!\p{L})(?:во вложении|вложени[еия]|вложенн\p{L}*|прикрепл\p{L}*|прилага\p{L}*|приложил\p{L}*)/giu,
   /(?<!\p{L})(?:w załącznik\p{L}*|załączam\p{L}*|załączon\p{L}*|w załączeniu)/giu,
   // 添付 but not a request to the customer (添付してください, 添付をお願い…).
-  /添付(?!して(?:ください|くださ|いただ)|ください|をお願い|の上|のうえ)/gu,
+  /添付(?!して(?:ください|くださ|いただ)|ください|いただ|をお願い|の上|のうえ)/gu,
 ];
 
 /** Mentions of an attachment (the caller knows there is none). */
