@@ -99,3 +99,22 @@ describe('the team config record', () => {
     expect(latestConfig([])).toBeUndefined();
   });
 });
+
+describe('notification records', () => {
+  it('travel as records like notes, addressed by agent name', () => {
+    const record = {
+      kind: 'notify' as const,
+      id: '0f9e8d7c-6b5a-4321-8fed-cba987654321',
+      to: 'Yuki Tanaka',
+      from: 'Anna Kowalska',
+      threadId: '184a87a7b32dd009',
+      macro: 'Refund approved',
+      createdAt: Date.UTC(2026, 10, 23, 9),
+    };
+    const raw = recordToRfc822(record, 'support@shop.example', new Date(record.createdAt));
+    expect(raw).toContain('Subject: Labeldesk notify 184a87a7b32dd009');
+    const body = raw.split('\r\n\r\n')[1]?.replace(/\r\n/g, '') ?? '';
+    const text = new TextDecoder().decode(Uint8Array.from(atob(body), (c) => c.charCodeAt(0)));
+    expect(recordFromJson(text)).toEqual({ ok: true, record });
+  });
+});

@@ -7,6 +7,7 @@
  * sense (settings), so two agents writing at once never overwrite each other.
  */
 import { z } from 'zod';
+import { notifyRecordSchema } from './macros';
 import { teamConfigSchema } from './team-config-schema';
 
 export const RECORD_HEADER = 'X-Labeldesk-Record';
@@ -87,6 +88,7 @@ export const shareRecordSchema = z.discriminatedUnion('kind', [
   configRecordSchema,
   holdRecordSchema,
   presenceRecordSchema,
+  notifyRecordSchema,
 ]);
 export type SharedRecord = z.infer<typeof shareRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
@@ -231,7 +233,7 @@ export function recordToRfc822(record: SharedRecord, mailbox: string, now: Date)
       ? 'Labeldesk config'
       : parsed.kind === 'presence'
         ? `Labeldesk presence ${parsed.threadId ?? 'none'}`
-        : `Labeldesk ${parsed.kind} ${parsed.threadId}`,
+        : `Labeldesk ${parsed.kind} ${parsed.threadId}`, // notes, activity, hold, notify
     parsed,
     mailbox,
     now,
