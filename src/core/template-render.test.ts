@@ -8,6 +8,7 @@ import {
   renderTemplate,
   renderToText,
   TEMPLATE_VARIABLES,
+  templateFromText,
 } from './template-render';
 
 /** Tuesday 24 November 2026, 09:30 in Warsaw. */
@@ -219,5 +220,37 @@ describe('the form of address', () => {
     ['Jean-Luc', undefined],
   ])('%s → %s', (given, vocative) => {
     expect(polishVocative(given)).toBe(vocative);
+  });
+});
+
+describe('templateFromText: save this reply as a template', () => {
+  it.each([
+    [
+      'en',
+      'Emma Collins',
+      'Hi Emma,\n\nyour request #K7Q2XM is solved. Emma Collins, thanks!\n\nAnna',
+      'Hi {{customer.firstName}},\n\nyour request {{ticket.reference}} is solved. {{customer.name}}, thanks!\n\n{{agent.firstName}}',
+    ],
+    [
+      'pl',
+      'Tomasz Nowak',
+      'Dzień dobry Panie Tomaszu,\n\nzgłoszenie #K7Q2XM',
+      'Dzień dobry {{customer.vocative}},\n\nzgłoszenie {{ticket.reference}}',
+    ],
+    [
+      'ja',
+      '佐藤 美咲',
+      '佐藤様\n\n受付番号#K7Q2XMにて承りました。',
+      '{{customer.vocative}}\n\n受付番号{{ticket.reference}}にて承りました。',
+    ],
+    ['en', 'Emma Collins', 'Emmanuel wrote to Emmas', 'Emmanuel wrote to Emmas'],
+    ['en', 'Anna Smith', 'Hi Anna, this is Anna.', 'Hi Anna, this is Anna.'],
+  ] as const)('%s: %s', (language, displayName, text, template) => {
+    expect(templateFromText(text, context({ language, customer: { displayName } }))).toBe(template);
+  });
+
+  it('renders back to the reply it came from', () => {
+    const reply = 'Hi Emma, your request #K7Q2XM is solved.';
+    expect(renderToText(templateFromText(reply, context()), context())).toBe(reply);
   });
 });

@@ -212,6 +212,7 @@ export interface PersonName {
   patronymic?: string;
 }
 
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・\s]+$/u;
 const HONORIFIC =
   /^(mr|mrs|ms|miss|mx|dr|prof|sir|pan|pani|p\.|dr\.|prof\.|mr\.|mrs\.|ms\.|г-н|г-жа|господин|госпожа)$/i;
@@ -344,4 +345,39 @@ function polishMaleVocative(given: string): string | undefined {
   ];
   for (const [ending, vocative] of rules) if (ending.test(given)) return vocative(given);
   return undefined;
+}
+
+/**
+ * "Save this reply as a template" (issue 5): the values this ticket filled in (the customer's and the
+ * agent's names, the reference, the dates) become their variables again, longest first, whole words only,
+ * so the next customer is not greeted by this one's name. A value both people share is left as written.
+ */
+export function templateFromText(text: string, context: RenderContext): string {
+  const values = variableValues(context);
+  const byValue = new Map<string, TemplateVariable | null>();
+  for (const name of TEMPLATE_VARIABLES) {
+    const value = values[name];
+    if (!value || value.length < 2) continue;
+    const seen = byValue.get(value);
+    // "Anna" may be both the customer's first name and the agent's: no way to tell which is meant.
+    if (seen === undefined) byValue.set(value, name);
+    else if (seen !== null && seen.split('.')[0] !== name.split('.')[0]) byValue.set(value, null);
+  }
+  const candidates = [...byValue.entries()]
+    .filter((entry): entry is [string, TemplateVariable] => entry[1] !== null)
+    .sort(([a], [b]) => b.length - a.length);
+  if (candidates.length === 0) return text;
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(candidates.map(([value]) => escape(value)).join('|'), 'gu');
+  const lookup = new Map(candidates);
+  // A whole word where words have edges: "Emma" not inside "Emmanuel"; Japanese runs words together.
+  const word = /[\p{L}\p{N}]/u;
+  const joins = (a: string, b: string) =>
+    word.test(a) && word.test(b) && !CJK_CHAR.test(a) && !CJK_CHAR.test(b);
+  return text.replace(pattern, (match: string, offset: number) => {
+    const before = text.charAt(offset - 1);
+    const after = text.charAt(offset + match.length);
+    if (joins(before, match.charAt(0)) || joins(match.charAt(match.length - 1), after)) return match;
+    return `{{${lookup.get(match) ?? ''}}}`;
+  });
 }
