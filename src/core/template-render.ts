@@ -367,8 +367,8 @@ export function templateFromText(text: string, context: RenderContext): string {
     .filter((entry): entry is [string, TemplateVariable] => entry[1] !== null)
     .sort(([a], [b]) => b.length - a.length);
   if (candidates.length === 0) return text;
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(candidates.map(([value]) => escape(value)).join('|'), 'gu');
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(candidates.map(([value]) => escapeRegExp(value)).join('|'), 'gu');
   const lookup = new Map(candidates);
   // A whole word where words have edges: "Emma" not inside "Emmanuel"; Japanese runs words together.
   const word = /[\p{L}\p{N}]/u;
