@@ -7,11 +7,18 @@
  *
  * Options page only: jsonc-parser and zod classic never reach the content script.
  */
-import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
+import {
+  type FilePosition,
+  findNodeAtLocation,
+  type JsonFileProblem,
+  nearestNode,
+  parseJsonFile,
+  positionAt,
+} from './json-file';
 import { type Macro, macrosSchema } from './macros';
-import { type FilePosition, type JsonSyntaxError, type ProblemPath, positionAt } from './team-config-io';
+import type { ProblemPath } from './team-config-io';
 import { LIBRARY_BODY_CHARS_MAX, TEMPLATES_MAX, type Template, templateSchema } from './templates';
 import { type TextShortcut, textShortcutsSchema } from './text-shortcuts';
 
@@ -77,8 +84,7 @@ export type ReplyLibraryEntryProblem =
   | { kind: 'duplicate'; path: ProblemPath; value: string };
 
 export type ReplyLibraryImportProblem =
-  | { kind: 'too-large'; bytes: number }
-  | (FilePosition & { kind: 'syntax'; error: JsonSyntaxError })
+  | JsonFileProblem
   /** Not a Labeldesk reply library (another program's JSON, a team file). */
   | (FilePosition & { kind: 'envelope' })
   /** Written by a newer Labeldesk than this one. */
@@ -113,34 +119,6 @@ export function replyLibraryFileName(mailbox: string): string {
   return `labeldesk-replies-${mailbox.replace(/[^A-Za-z0-9@._+-]/g, '_')}.json`;
 }
 
-// jsonc-parser names its errors in PascalCase (`CommaExpected`); the team file's vocabulary is kebab-case.
-// team-config-io.ts keeps its own table private, so this reads the names rather than repeat the table.
-function syntaxError(code: ParseError['error']): JsonSyntaxError {
-  const name = printParseErrorCode(code);
-  if (name === 'UnexpectedEndOfString') return 'unterminated-string';
-  if (name === 'InvalidCommentToken' || name === 'UnexpectedEndOfComment') return 'comment';
-  const kebab = name.replace(/(?<=[a-z])(?=[A-Z])/g, '-').toLowerCase();
-  const known: readonly string[] = [
-    'value-expected',
-    'comma-expected',
-    'colon-expected',
-    'property-name-expected',
-    'close-brace-expected',
-    'close-bracket-expected',
-    'end-of-file-expected',
-  ];
-  return known.includes(kebab) ? (kebab as JsonSyntaxError) : 'invalid';
-}
-
-/** The offset of the value at a path, or of its nearest ancestor that exists (a missing key: its object). */
-function offsetOf(root: Node, path: readonly (string | number)[]): number {
-  for (let length = path.length; length > 0; length--) {
-    const node = findNodeAtLocation(root, path.slice(0, length));
-    if (node !== undefined) return node.offset;
-  }
-  return root.offset;
-}
-
 function entryProblems(issues: readonly z.core.$ZodIssue[]): ReplyLibraryEntryProblem[] {
   return issues.flatMap((issue): ReplyLibraryEntryProblem[] => {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
@@ -168,27 +146,9 @@ export function parseReplyLibraryFile(
   text: string,
   options: ReplyLibraryImportOptions = {},
 ): ReplyLibraryImport {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > REPLY_LIBRARY_MAX_BYTES) return { ok: false, problems: [{ kind: 'too-large', bytes }] };
-
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: false,
-  });
-  if (errors.length > 0 || root === undefined) {
-    // The parser recovers and may report one mistake twice at one place (a trailing comma): keep the first.
-    const seen = new Set<number>();
-    const problems: ReplyLibraryImportProblem[] = [];
-    for (const error of errors) {
-      if (seen.has(error.offset)) continue;
-      seen.add(error.offset);
-      problems.push({ kind: 'syntax', error: syntaxError(error.error), ...positionAt(text, error.offset) });
-    }
-    if (problems.length === 0) problems.push({ kind: 'syntax', error: 'value-expected', line: 1, column: 1 });
-    return { ok: false, problems };
-  }
+  const file = parseJsonFile(text, REPLY_LIBRARY_MAX_BYTES);
+  if (!file.ok) return file;
+  const { root } = file;
 
   const kindNode = root.type === 'object' ? findNodeAtLocation(root, ['labeldesk']) : undefined;
   if (kindNode?.value !== REPLY_LIBRARY_KIND) {
@@ -206,7 +166,7 @@ export function parseReplyLibraryFile(
   const parsed = replyLibraryFileSchema.safeParse(sections, { error: options.errorMap ?? englishErrors });
   if (!parsed.success) {
     const problems = entryProblems(parsed.error.issues)
-      .map((problem) => ({ ...problem, offset: offsetOf(root, problem.path) }))
+      .map((problem) => ({ ...problem, offset: nearestNode(root, problem.path).offset }))
       .sort((a, b) => a.offset - b.offset)
       .map(
         ({ offset, ...problem }): ReplyLibraryImportProblem => ({ ...problem, ...positionAt(text, offset) }),

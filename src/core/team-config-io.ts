@@ -6,9 +6,17 @@
  *
  * Options page only: jsonc-parser and zod's English messages never reach the content script.
  */
-import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+
 import type { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import {
+  type FilePosition,
+  findNodeAtLocation,
+  type JsonFileProblem,
+  nearestNode,
+  parseJsonFile,
+  positionAt,
+} from './json-file';
 import { hasControlCharacter } from './label-codec';
 import type { TeamConfig } from './team-config';
 import { teamConfigSchema } from './team-config-schema';
@@ -17,6 +25,9 @@ export const TEAM_FILE_KIND = 'team-config';
 export const TEAM_FILE_VERSION = 1;
 /** A team of 200 agents and 1,000 described tags fits in well under 1 MB; anything bigger is not ours. */
 export const TEAM_FILE_MAX_BYTES = 1024 * 1024;
+
+export type { FilePosition, JsonSyntaxError } from './json-file';
+export { positionAt } from './json-file';
 
 export type ProblemPath = (string | number)[];
 
@@ -41,29 +52,8 @@ export type TeamProblem =
 
 export type TeamCheck = { ok: true; config: TeamConfig } | { ok: false; problems: TeamProblem[] };
 
-/** How jsonc-parser's syntax errors are told to a person; the UI has one message per kind. */
-export type JsonSyntaxError =
-  | 'value-expected'
-  | 'comma-expected'
-  | 'colon-expected'
-  | 'property-name-expected'
-  | 'close-brace-expected'
-  | 'close-bracket-expected'
-  | 'end-of-file-expected'
-  | 'unterminated-string'
-  | 'comment'
-  | 'invalid';
-
-export interface FilePosition {
-  /** 1-based, as editors count. */
-  line: number;
-  /** 1-based, in UTF-16 code units (what editors show for most text). */
-  column: number;
-}
-
 export type ImportProblem =
-  | { kind: 'too-large'; bytes: number }
-  | (FilePosition & { kind: 'syntax'; error: JsonSyntaxError })
+  | JsonFileProblem
   /** Not a Labeldesk team file (another program's JSON, or a bare config). */
   | (FilePosition & { kind: 'envelope' })
   /** Written by a newer Labeldesk than this one. */
@@ -215,78 +205,14 @@ export function teamFileName(mailbox: string): string {
   return `labeldesk-team-${mailbox.replace(/[^A-Za-z0-9@._+-]/g, '_')}.json`;
 }
 
-/** Line and column (both 1-based) of an offset in the text; CRLF, LF and CR all end a line. */
-export function positionAt(text: string, offset: number): FilePosition {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
-const SYNTAX_ERRORS: Record<string, JsonSyntaxError> = {
-  ValueExpected: 'value-expected',
-  CommaExpected: 'comma-expected',
-  ColonExpected: 'colon-expected',
-  PropertyNameExpected: 'property-name-expected',
-  CloseBraceExpected: 'close-brace-expected',
-  CloseBracketExpected: 'close-bracket-expected',
-  EndOfFileExpected: 'end-of-file-expected',
-  UnexpectedEndOfString: 'unterminated-string',
-  InvalidCommentToken: 'comment',
-  UnexpectedEndOfComment: 'comment',
-};
-
-/** The node at a path, or its nearest ancestor that exists (a missing key points at its object). */
-function nearestNode(root: Node, path: readonly (string | number)[]): Node {
-  for (let length = path.length; length > 0; length--) {
-    const node = findNodeAtLocation(root, path.slice(0, length));
-    if (node !== undefined) return node;
-  }
-  return root;
-}
-
-function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
 /**
  * Reads an exported team file. Any problem refuses the whole file and lists every problem with its line and
  * column; only a file that passes `checkTeamConfig` gives a config (for the form, not yet saved).
  */
 export function parseTeamFile(text: string, options: CheckOptions = {}): ImportResult {
-  const bytes = byteLength(text);
-  if (bytes > TEAM_FILE_MAX_BYTES) return { ok: false, problems: [{ kind: 'too-large', bytes }] };
-
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: false,
-  });
-  if (errors.length > 0 || root === undefined) {
-    // The parser recovers and may report one mistake twice at one place (a trailing comma): keep the first.
-    const seen = new Set<number>();
-    const problems: ImportProblem[] = [];
-    for (const error of errors) {
-      if (seen.has(error.offset)) continue;
-      seen.add(error.offset);
-      const name = printParseErrorCode(error.error);
-      problems.push({
-        kind: 'syntax',
-        error: SYNTAX_ERRORS[name] ?? 'invalid',
-        ...positionAt(text, error.offset),
-      });
-    }
-    if (problems.length === 0) problems.push({ kind: 'syntax', error: 'value-expected', line: 1, column: 1 });
-    return { ok: false, problems };
-  }
+  const parsed = parseJsonFile(text, TEAM_FILE_MAX_BYTES);
+  if (!parsed.ok) return parsed;
+  const { root } = parsed;
 
   const kindNode = root.type === 'object' ? findNodeAtLocation(root, ['labeldesk']) : undefined;
   if (kindNode?.value !== TEAM_FILE_KIND) {
