@@ -7,6 +7,7 @@ import {
   recordFromJson,
   recordToRfc822,
 } from './records';
+import { starterTemplates } from './starter-templates';
 
 const note: NoteRecord = {
   kind: 'note',
@@ -116,5 +117,24 @@ describe('notification records', () => {
     const body = raw.split('\r\n\r\n')[1]?.replace(/\r\n/g, '') ?? '';
     const text = new TextDecoder().decode(Uint8Array.from(atob(body), (c) => c.charCodeAt(0)));
     expect(recordFromJson(text)).toEqual({ ok: true, record });
+  });
+});
+
+describe('the template library record', () => {
+  it('carries the starter library in one record, read back whole', () => {
+    const now = Date.UTC(2026, 10, 23, 9);
+    const record = {
+      kind: 'templates' as const,
+      id: '1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d',
+      author: 'Anna Kowalska',
+      library: { templates: starterTemplates('pl', now, 'Anna Kowalska') },
+      createdAt: now,
+    };
+    const raw = recordToRfc822(record, 'support@shop.example', new Date(now));
+    expect(raw).toContain('Subject: Labeldesk templates');
+    const body = raw.split('\r\n\r\n')[1]?.replace(/\r\n/g, '') ?? '';
+    const text = new TextDecoder().decode(Uint8Array.from(atob(body), (c) => c.charCodeAt(0)));
+    const read = recordFromJson(text);
+    expect(read.ok && read.record.kind === 'templates' && read.record.library.templates).toHaveLength(6);
   });
 });

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { notifyRecordSchema } from './macros';
 import { teamConfigSchema } from './team-config-schema';
+import { templateLibraryRecordSchema } from './templates';
 
 export const RECORD_HEADER = 'X-Labeldesk-Record';
 export const RECORD_FORMAT_VERSION = 1;
@@ -89,6 +90,7 @@ export const shareRecordSchema = z.discriminatedUnion('kind', [
   holdRecordSchema,
   presenceRecordSchema,
   notifyRecordSchema,
+  templateLibraryRecordSchema,
 ]);
 export type SharedRecord = z.infer<typeof shareRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
@@ -231,9 +233,11 @@ export function recordToRfc822(record: SharedRecord, mailbox: string, now: Date)
     parsed.id,
     parsed.kind === 'config'
       ? 'Labeldesk config'
-      : parsed.kind === 'presence'
-        ? `Labeldesk presence ${parsed.threadId ?? 'none'}`
-        : `Labeldesk ${parsed.kind} ${parsed.threadId}`, // notes, activity, hold, notify
+      : parsed.kind === 'templates'
+        ? 'Labeldesk templates'
+        : parsed.kind === 'presence'
+          ? `Labeldesk presence ${parsed.threadId ?? 'none'}`
+          : `Labeldesk ${parsed.kind} ${parsed.threadId}`, // notes, activity, hold, notify
     parsed,
     mailbox,
     now,
