@@ -95,4 +95,31 @@ export function nearestNode(root: Node, path: readonly (string | number)[]): Nod
   return root;
 }
 
+/** A Labeldesk file names what it is and which version wrote it: `{ "labeldesk": "team-config", "version": 1, … }`. */
+export type EnvelopeProblem =
+  /** Not this kind of Labeldesk file (another program's JSON, or the other kind of export). */
+  | (FilePosition & { kind: 'envelope' })
+  /** Written by a newer Labeldesk than this one. */
+  | (FilePosition & { kind: 'version'; version: string });
+
+/** `parseJsonFile`, then the envelope: the file's tree only when it is the expected kind and version. */
+export function parseLabeldeskFile(
+  text: string,
+  expected: { kind: string; version: number; maxBytes: number },
+): { ok: true; root: Node } | { ok: false; problems: (JsonFileProblem | EnvelopeProblem)[] } {
+  const file = parseJsonFile(text, expected.maxBytes);
+  if (!file.ok) return file;
+  const { root } = file;
+  const kindNode = root.type === 'object' ? findNodeAtLocation(root, ['labeldesk']) : undefined;
+  if (kindNode?.value !== expected.kind) {
+    return { ok: false, problems: [{ kind: 'envelope', ...positionAt(text, (kindNode ?? root).offset) }] };
+  }
+  const versionNode = findNodeAtLocation(root, ['version']);
+  if (versionNode?.value !== expected.version) {
+    const at = positionAt(text, (versionNode ?? kindNode).offset);
+    return { ok: false, problems: [{ kind: 'version', version: String(versionNode?.value ?? ''), ...at }] };
+  }
+  return { ok: true, root };
+}
+
 export { findNodeAtLocation, type Node };

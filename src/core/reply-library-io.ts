@@ -10,11 +10,11 @@
 import { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import {
+  type EnvelopeProblem,
   type FilePosition,
-  findNodeAtLocation,
   type JsonFileProblem,
   nearestNode,
-  parseJsonFile,
+  parseLabeldeskFile,
   positionAt,
 } from './json-file';
 import { type Macro, macrosSchema } from './macros';
@@ -85,10 +85,7 @@ export type ReplyLibraryEntryProblem =
 
 export type ReplyLibraryImportProblem =
   | JsonFileProblem
-  /** Not a Labeldesk reply library (another program's JSON, a team file). */
-  | (FilePosition & { kind: 'envelope' })
-  /** Written by a newer Labeldesk than this one. */
-  | (FilePosition & { kind: 'version'; version: string })
+  | EnvelopeProblem
   | (FilePosition & ReplyLibraryEntryProblem);
 
 export type ReplyLibraryImport =
@@ -146,19 +143,13 @@ export function parseReplyLibraryFile(
   text: string,
   options: ReplyLibraryImportOptions = {},
 ): ReplyLibraryImport {
-  const file = parseJsonFile(text, REPLY_LIBRARY_MAX_BYTES);
+  const file = parseLabeldeskFile(text, {
+    kind: REPLY_LIBRARY_KIND,
+    version: REPLY_LIBRARY_VERSION,
+    maxBytes: REPLY_LIBRARY_MAX_BYTES,
+  });
   if (!file.ok) return file;
   const { root } = file;
-
-  const kindNode = root.type === 'object' ? findNodeAtLocation(root, ['labeldesk']) : undefined;
-  if (kindNode?.value !== REPLY_LIBRARY_KIND) {
-    return { ok: false, problems: [{ kind: 'envelope', ...positionAt(text, (kindNode ?? root).offset) }] };
-  }
-  const versionNode = findNodeAtLocation(root, ['version']);
-  if (versionNode?.value !== REPLY_LIBRARY_VERSION) {
-    const at = positionAt(text, (versionNode ?? kindNode).offset);
-    return { ok: false, problems: [{ kind: 'version', version: String(versionNode?.value ?? ''), ...at }] };
-  }
 
   // JSON.parse is exact (numbers, escapes) and the text is known to be valid JSON.
   const json = JSON.parse(text) as Record<string, unknown>;

@@ -10,11 +10,12 @@
 import type { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import {
+  type EnvelopeProblem,
   type FilePosition,
   findNodeAtLocation,
   type JsonFileProblem,
   nearestNode,
-  parseJsonFile,
+  parseLabeldeskFile,
   positionAt,
 } from './json-file';
 import { hasControlCharacter } from './label-codec';
@@ -52,13 +53,7 @@ export type TeamProblem =
 
 export type TeamCheck = { ok: true; config: TeamConfig } | { ok: false; problems: TeamProblem[] };
 
-export type ImportProblem =
-  | JsonFileProblem
-  /** Not a Labeldesk team file (another program's JSON, or a bare config). */
-  | (FilePosition & { kind: 'envelope' })
-  /** Written by a newer Labeldesk than this one. */
-  | (FilePosition & { kind: 'version'; version: string })
-  | (FilePosition & TeamProblem);
+export type ImportProblem = JsonFileProblem | EnvelopeProblem | (FilePosition & TeamProblem);
 
 export type ImportResult = { ok: true; config: TeamConfig } | { ok: false; problems: ImportProblem[] };
 
@@ -210,27 +205,13 @@ export function teamFileName(mailbox: string): string {
  * column; only a file that passes `checkTeamConfig` gives a config (for the form, not yet saved).
  */
 export function parseTeamFile(text: string, options: CheckOptions = {}): ImportResult {
-  const parsed = parseJsonFile(text, TEAM_FILE_MAX_BYTES);
-  if (!parsed.ok) return parsed;
-  const { root } = parsed;
-
-  const kindNode = root.type === 'object' ? findNodeAtLocation(root, ['labeldesk']) : undefined;
-  if (kindNode?.value !== TEAM_FILE_KIND) {
-    return { ok: false, problems: [{ kind: 'envelope', ...positionAt(text, (kindNode ?? root).offset) }] };
-  }
-  const versionNode = findNodeAtLocation(root, ['version']);
-  if (versionNode?.value !== TEAM_FILE_VERSION) {
-    return {
-      ok: false,
-      problems: [
-        {
-          kind: 'version',
-          version: String(versionNode?.value ?? ''),
-          ...positionAt(text, (versionNode ?? kindNode).offset),
-        },
-      ],
-    };
-  }
+  const file = parseLabeldeskFile(text, {
+    kind: TEAM_FILE_KIND,
+    version: TEAM_FILE_VERSION,
+    maxBytes: TEAM_FILE_MAX_BYTES,
+  });
+  if (!file.ok) return file;
+  const { root } = file;
   const configNode = findNodeAtLocation(root, ['config']);
   // getNodeValue would also do; JSON.parse is exact (numbers, escapes) and the text is known to be valid.
   const config: unknown =
