@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t, uiLanguage } from './i18n';
+import { uiLanguage } from './i18n';
 
 export { TicketPanel, type TicketPanelProps } from './ticket/ticket-panel';
 
@@ -16,8 +16,4 @@ export function SidebarFrame({ children }: { children: ComponentChildren }) {
       {children}
     </aside>
   );
-}
-
-export function QueuePlaceholder() {
-  return <p class="placeholder">{t('sidebarQueuesPlaceholder')}</p>;
 }

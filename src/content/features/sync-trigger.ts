@@ -3,7 +3,7 @@
  * (issue 3: "an immediate poll when the Gmail tab gains focus or the user acts"). Between those, the
  * worker's alarm polls. A failure is the sidebar's to explain (sign-in, settings), so it is not shown here.
  */
-import { readMailboxAddress } from '../../gmail/dom/thread-view';
+import { readMailbox } from '../../gmail/dom/mailbox';
 import { callBackground } from '../../messaging/sender';
 
 /** Route changes come in bursts (hash, then heading): one poll per burst is enough. */
@@ -18,7 +18,7 @@ export function requestSync(
   now = Date.now(),
 ): Promise<void> | undefined {
   if (now - lastRequest < minIntervalMs) return undefined;
-  const mailbox = readMailboxAddress(doc);
+  const mailbox = readMailbox(doc).address;
   if (mailbox === undefined) return undefined;
   lastRequest = now;
   return callBackground('sync.now', { mailbox }).then(

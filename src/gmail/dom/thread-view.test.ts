@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { readMailbox } from './mailbox';
 import { GmailSelectorError, gmailSelectors, queryGmailOrFail } from './selectors';
-import { readMailboxAddress, readThreadView, threadTokenFromHash } from './thread-view';
+import { readThreadView, threadTokenFromHash } from './thread-view';
 
 // The real pair from DESIGN.md section 5.
 const TOKEN = 'FMfcgzGrbHrBdFGBXqpFZvSkcQpKkvrM';
@@ -74,22 +75,22 @@ describe('threadTokenFromHash', () => {
   );
 });
 
-describe('readMailboxAddress', () => {
+describe('the mailbox address', () => {
   it('reads the account button label, whatever its language', () => {
     page(
       '<header><a aria-label="Аккаунт Google: Northwind Support (Support@Northwind-Shop.example)" href="https://accounts.google.com/SignOutOptions"></a></header>',
     );
-    expect(readMailboxAddress(document)).toBe('support@northwind-shop.example');
+    expect(readMailbox(document).address).toBe('support@northwind-shop.example');
   });
 
   it('falls back to the page title', () => {
     page('<div></div>', '#inbox', 'Входящие (3) - agent@shop.example - Gmail');
-    expect(readMailboxAddress(document)).toBe('agent@shop.example');
+    expect(readMailbox(document).address).toBe('agent@shop.example');
   });
 
   it('answers undefined when neither names an address', () => {
     page('<div></div>', '#inbox', 'Gmail');
-    expect(readMailboxAddress(document)).toBeUndefined();
+    expect(readMailbox(document).address).toBeUndefined();
   });
 });
 

@@ -1,4 +1,3 @@
-import { readMailbox } from './mailbox';
 import { openThreadHeading, readThreadIdNow, threadIdFromHash, threadIdFromHeading } from './thread-id';
 
 /** The thread open in the tab, as the page shows it. */
@@ -53,12 +52,4 @@ export function threadTokenFromHash(
   if (step === undefined) return undefined;
   const token = hash.replace(/^#/, '').split('?')[0]?.split('/').at(-1) ?? '';
   return { token, threadId: typeof step === 'object' ? step.threadId : undefined };
-}
-
-/**
- * The address of the mailbox open in the tab (mailbox.ts has the whole story: account index, delegation).
- * Kept for existing callers.
- */
-export function readMailboxAddress(doc: Document): string | undefined {
-  return readMailbox(doc).address;
 }
