@@ -4,6 +4,7 @@ import { build, defineConfig, type Plugin, type ResolvedConfig, type Rolldown } 
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { compactCssLiterals } from './scripts/build/compact-css.js';
+import { REPLY_TOOLS_ENTRY, REPLY_TOOLS_FILE } from './src/content/reply-tools-names.js';
 
 const TARGET = 'chrome120';
 
@@ -14,15 +15,24 @@ const TARGET = 'chrome120';
  * that imports it and web_accessible_resources that let any Gmail page fetch our files. On its own it
  * holds only what it uses; its CSS constants are compacted (scripts/build/compact-css.ts).
  *
- * `vite build` builds it here and puts it into the manifest; the dev server leaves it to crxjs (its own
- * IIFE build of the same file, with reloading).
+ * The reply tools (src/content/reply-tools-api.ts) are a second classic script built the same way, which the
+ * service worker runs in a Gmail tab on first use (chrome.scripting); the manifest does not list it.
+ *
+ * `vite build` builds both here and puts the first into the manifest; the dev server leaves the content
+ * script to crxjs (its own IIFE build of the same file, with reloading).
  */
 const CONTENT_ENTRY = 'src/content/main.tsx';
 const CONTENT_FILE = 'src/content/main.js';
 
+/** The scripts built as one classic file each: entry module -> file in dist/. */
+const CLASSIC_SCRIPTS = [
+  { entry: CONTENT_ENTRY, file: CONTENT_FILE },
+  { entry: REPLY_TOOLS_ENTRY, file: REPLY_TOOLS_FILE },
+] as const;
+
 function contentScript(): Plugin {
   let config: ResolvedConfig;
-  let code: string | undefined;
+  const built = new Map<string, string>();
   return {
     name: 'labeldesk:content-script',
     apply: 'build',
@@ -30,47 +40,63 @@ function contentScript(): Plugin {
       config = resolved;
     },
     async buildStart() {
-      const result = await build({
-        configFile: false,
-        root: config.root,
-        mode: config.mode,
-        define: config.define,
-        publicDir: false,
-        logLevel: 'warn',
-        plugins: [preact(), compactCssLiterals()],
-        build: {
-          write: false,
-          emptyOutDir: false,
-          copyPublicDir: false,
-          sourcemap: false,
-          target: TARGET,
-          lib: { entry: CONTENT_ENTRY, formats: ['iife'], name: 'labeldesk', fileName: () => CONTENT_FILE },
-        },
-      });
-      const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-      const chunks = outputs.flatMap((output) => output.output).filter((item) => item.type === 'chunk');
-      const [entry] = chunks;
-      if (chunks.length !== 1 || !entry) {
-        throw new Error(`the content script must build to one file, got ${chunks.length}`);
+      for (const { entry, file } of CLASSIC_SCRIPTS) {
+        const { code, sources } = await buildClassicScript(config, entry, file);
+        // `vite build --watch` rebuilds when one of the script's modules changes.
+        for (const source of sources) this.addWatchFile(source);
+        built.set(file, code);
       }
-      // `vite build --watch` rebuilds when a module of the content script changes.
-      for (const id of Object.keys(entry.modules)) if (!id.startsWith('\0')) this.addWatchFile(id);
-      code = entry.code;
     },
     generateBundle: {
       // After crxjs's own generateBundle, which writes manifest.json without the content script.
       order: 'post',
       handler(_options, bundle) {
-        if (code === undefined) throw new Error('the content script was not built');
-        this.emitFile({ type: 'asset', fileName: CONTENT_FILE, source: code });
+        for (const { file } of CLASSIC_SCRIPTS) {
+          const source = built.get(file);
+          if (source === undefined) throw new Error(`${file} was not built`);
+          this.emitFile({ type: 'asset', fileName: file, source });
+        }
         const manifestAsset = bundle['manifest.json'];
         if (manifestAsset?.type !== 'asset') throw new Error('crxjs wrote no manifest.json');
-        const built = JSON.parse(String(manifestAsset.source));
-        built.content_scripts = manifest.content_scripts.map((script) => ({ ...script, js: [CONTENT_FILE] }));
-        manifestAsset.source = `${JSON.stringify(built, null, 2)}\n`;
+        const written = JSON.parse(String(manifestAsset.source));
+        written.content_scripts = manifest.content_scripts.map((script) => ({
+          ...script,
+          js: [CONTENT_FILE],
+        }));
+        manifestAsset.source = `${JSON.stringify(written, null, 2)}\n`;
       },
     },
   };
+}
+
+/** One entry built alone as one IIFE, everything it imports inlined; returns its code and its source files. */
+async function buildClassicScript(
+  config: ResolvedConfig,
+  entry: string,
+  file: string,
+): Promise<{ code: string; sources: string[] }> {
+  const result = await build({
+    configFile: false,
+    root: config.root,
+    mode: config.mode,
+    define: config.define,
+    publicDir: false,
+    logLevel: 'warn',
+    plugins: [preact(), compactCssLiterals()],
+    build: {
+      write: false,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      sourcemap: false,
+      target: TARGET,
+      lib: { entry, formats: ['iife'], name: 'labeldesk', fileName: () => file },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  const chunks = outputs.flatMap((output) => output.output).filter((item) => item.type === 'chunk');
+  const [chunk] = chunks;
+  if (chunks.length !== 1 || !chunk) throw new Error(`${entry} must build to one file, got ${chunks.length}`);
+  return { code: chunk.code, sources: Object.keys(chunk.modules).filter((id) => !id.startsWith('\0')) };
 }
 
 // The manifest's version always follows package.json, so store packages are versioned from one place.

@@ -21,6 +21,8 @@ export interface BackgroundServices {
   tokensFor(mailbox: string): MailboxTokens;
   gmailFor(tokens: TokenSource): GmailClient;
   openOptions(): Promise<void>;
+  /** Runs the reply tools' script (dist/src/content/reply-tools.js) in a Gmail tab; chrome.scripting. */
+  injectReplyTools?(tabId: number): Promise<void>;
   /** The helpdesk's methods over this browser's store and outbox (the service worker's Desk). */
   desk?: DeskHandlers;
   /** One sync pass of the mailbox (the service worker's SyncRunner). */
@@ -50,6 +52,10 @@ export const DESK_METHODS = [
   'queue.read',
   'queue.search',
   'presence.set',
+  'library.get',
+  'library.set',
+  'template.save',
+  'notify.send',
 ] as const satisfies readonly MethodName[];
 export type DeskMethod = (typeof DESK_METHODS)[number];
 export type DeskHandlers = Pick<Handlers, DeskMethod>;
@@ -93,6 +99,13 @@ export function createHandlers(services: BackgroundServices): Handlers {
     'sync.now': guarded(async ({ mailbox }) => {
       if (!services.syncNow) throw new LabeldeskError('internal', 'Sync is not available in this context');
       return services.syncNow(mailbox);
+    }),
+    'replyTools.load': guarded(async (_args, context) => {
+      if (context.tabId === undefined || !services.injectReplyTools) {
+        throw new LabeldeskError('internal', 'The reply tools cannot be loaded here');
+      }
+      await services.injectReplyTools(context.tabId);
+      return {};
     }),
     'options.open': guarded(async () => {
       await services.openOptions();

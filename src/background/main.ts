@@ -1,5 +1,7 @@
 // Service worker entry: answers the content script and the options page through the messaging contract,
 // keeps every mailbox a Gmail tab has shown in sync on an alarm, and tells the tabs when their data changed.
+
+import { REPLY_TOOLS_FILE } from '../content/reply-tools-names';
 import { createGmailClient, GMAIL_API_BASE_URL } from '../gmail/api/client';
 import type { StoreEvent } from '../messaging/contract';
 import { listen } from '../messaging/receiver';
@@ -70,6 +72,10 @@ listen(
     tokensFor,
     gmailFor: (tokenSource) => createGmailClient({ tokenSource }),
     openOptions: () => chrome.runtime.openOptionsPage(),
+    // The content script's top frame only (the manifest's content script runs there), in its isolated world.
+    injectReplyTools: async (tabId) => {
+      await chrome.scripting.executeScript({ target: { tabId }, files: [REPLY_TOOLS_FILE] });
+    },
     syncNow: async (mailbox) => {
       await sync.attach(mailbox);
       const { tickets, fullSync, metadataFetched, sent, remainingOutbox } = announcePoll(

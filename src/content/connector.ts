@@ -4,6 +4,7 @@
  * any panel sees them.
  */
 import { encodeThreadToken, permIdFromThreadId } from '../gmail/dom/thread-token';
+import type { MethodArgs, MethodName, MethodResult } from '../messaging/contract';
 import { type StoreEvent, storeEventSchema } from '../messaging/contract-results';
 import { callBackground } from '../messaging/sender';
 import type { Connector } from '../ui/connector';
@@ -13,7 +14,17 @@ export interface TabConnector extends Connector {
   emitLocal(threadIds: readonly string[]): void;
 }
 
-export function tabConnector(mailbox: string, win: Window): TabConnector {
+/** A contract call; the Gmail page's script passes `callBackground` (which knows its own methods' results). */
+export type BackgroundCaller = <M extends MethodName>(
+  method: M,
+  args: MethodArgs<M>,
+) => Promise<MethodResult<M>>;
+
+export function tabConnector(
+  mailbox: string,
+  win: Window,
+  call: BackgroundCaller = callBackground as BackgroundCaller,
+): TabConnector {
   const listeners = new Set<(event: StoreEvent) => void>();
   const deliver = (event: StoreEvent) => {
     for (const listener of [...listeners]) {
@@ -33,7 +44,7 @@ export function tabConnector(mailbox: string, win: Window): TabConnector {
   };
   return {
     mailbox,
-    call: (method, args) => callBackground(method, { ...args, mailbox } as never),
+    call: (method, args) => call(method, { ...args, mailbox } as never),
     subscribe(listener) {
       if (listeners.size === 0) chrome.runtime.onMessage.addListener(onMessage);
       listeners.add(listener);
@@ -46,7 +57,7 @@ export function tabConnector(mailbox: string, win: Window): TabConnector {
       win.location.hash = threadHash(win.location.hash, threadId);
     },
     async openOptions() {
-      await callBackground('options.open', {});
+      await call('options.open', {});
     },
     emitLocal(threadIds) {
       deliver({

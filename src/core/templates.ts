@@ -4,6 +4,8 @@
  * the agent personalises (S001 L350-351), with one variant per customer language.
  */
 import { z } from 'zod';
+import { macrosSchema } from './macros';
+import { textShortcutsSchema } from './text-shortcuts';
 
 export const TEMPLATE_LANGUAGES = ['en', 'ru', 'pl', 'ja'] as const;
 export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
@@ -47,8 +49,14 @@ export const templateSchema = z.object({
 });
 export type Template = z.infer<typeof templateSchema>;
 
+/**
+ * The team's reply library: templates, text shortcuts and macros, shared as one record (below). A record
+ * written before shortcuts and macros existed reads with none.
+ */
 export const templateLibrarySchema = z
   .object({
+    shortcuts: z._default(textShortcutsSchema, []),
+    macros: macrosSchema.default([]),
     templates: z
       .array(templateSchema)
       .max(TEMPLATES_MAX)
@@ -102,7 +110,7 @@ export function upsertTemplate(library: TemplateLibrary, template: Template): Te
   const templates = [...library.templates];
   if (index >= 0) templates[index] = template;
   else templates.push(template);
-  return { templates };
+  return { ...library, templates };
 }
 
 /** Templates by folder (no folder first), each list sorted by name in the given locale. */

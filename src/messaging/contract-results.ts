@@ -227,6 +227,7 @@ export const labeldeskResults = {
   'queue.search': z.object({ rows: z.array(ticketRowSchema) }),
   'presence.set': z.object({ others: z.array(presenceViewSchema) }),
   'options.open': empty,
+  'replyTools.load': empty,
 } as const;
 
 export type LabeldeskResults = typeof labeldeskResults;

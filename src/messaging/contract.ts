@@ -2,6 +2,8 @@
 import { z } from 'zod/mini';
 import { settingsSchema } from '../core/settings';
 import { teamConfigSchema } from '../core/team-config-schema';
+import { templateLibrarySchema, templateSchema } from '../core/templates';
+import { replyResults } from './contract-replies';
 import {
   agentNameSchema,
   epochMsSchema,
@@ -230,13 +232,52 @@ export const labeldeskMethods = {
     result: results['presence.set'],
     callers: ['gmail-tab'],
   }),
+  /** The team's reply library (templates, text shortcuts, macros): the newest library record. */
+  'library.get': method({
+    args: z.object({ mailbox }),
+    result: replyResults['library.get'],
+    callers: ['gmail-tab', 'extension-page'],
+  }),
+  /** Publishes a whole library (the options page's editor and import): a new library record. */
+  'library.set': method({
+    args: z.object({ mailbox, library: templateLibrarySchema }),
+    result: replyResults['library.set'],
+    callers: ['extension-page'],
+  }),
+  /** Adds or replaces one template ("save this reply as a template"), the rest of the library unchanged. */
+  'template.save': method({
+    args: z.object({ mailbox, template: templateSchema }),
+    result: replyResults['template.save'],
+    callers: ['gmail-tab', 'extension-page'],
+  }),
+  /** Tells an agent, in their own browser, that a macro gave them a ticket (a notify record). */
+  'notify.send': method({
+    args: z.object({
+      mailbox,
+      threadId,
+      to: agentName,
+      macro: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    }),
+    result: replyResults['notify.send'],
+    callers: ['gmail-tab'],
+  }),
+  /** Loads the reply tools' script into the calling Gmail tab (templates, shortcuts, macros), once. */
+  'replyTools.load': method({
+    args: z.object({}),
+    result: results['replyTools.load'],
+    callers: ['gmail-tab'],
+  }),
   /** Content scripts cannot open the options page themselves. */
   'options.open': method({
     args: z.object({}),
     result: results['options.open'],
     callers: ['gmail-tab'],
   }),
-} as const satisfies { [M in keyof typeof results]: MethodSpec<z.ZodMiniType, (typeof results)[M]> };
+} as const satisfies {
+  [M in keyof AllResults]: MethodSpec<z.ZodMiniType, AllResults[M]>;
+};
+
+type AllResults = typeof results & typeof replyResults;
 
 export type LabeldeskMethods = typeof labeldeskMethods;
 export type MethodName = keyof LabeldeskMethods;

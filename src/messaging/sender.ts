@@ -1,6 +1,7 @@
 // Only the results' half of the contract: the content script ships this module, never the arguments' schemas.
-import type { MethodArgs, MethodName, MethodResult } from './contract';
-import { labeldeskResults, responseSchema } from './contract-results';
+import type { z } from 'zod/mini';
+import type { MethodArgs, MethodName } from './contract';
+import { type LabeldeskResults, labeldeskResults, responseSchema } from './contract-results';
 import { LabeldeskError } from './errors';
 
 /** Sends one message and resolves with the raw answer; `chrome.runtime.sendMessage` in production. */
@@ -22,15 +23,32 @@ const chromeTransport: Transport = (message) => chrome.runtime.sendMessage(messa
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A table of result schemas by method: contract-results.ts's, or contract-replies.ts's. */
+type ResultTable = { readonly [M in MethodName]?: z.ZodMiniType };
+type ResultOf<T extends ResultTable, M extends keyof T> = T[M] extends z.ZodMiniType ? z.output<T[M]> : never;
+
 /**
- * Calls a method of the service worker and returns its validated result, or throws the handler's
- * `LabeldeskError` rebuilt on this side. Retries while the service worker wakes up.
+ * A caller of the methods whose results `results` knows: each call returns its validated result, or throws
+ * the handler's `LabeldeskError` rebuilt on this side, and retries while the service worker wakes up. A
+ * script carries only the result schemas of the methods it calls.
  */
-export async function callBackground<M extends MethodName>(
-  method: M,
-  args: MethodArgs<M>,
-  options: SendOptions = {},
-): Promise<MethodResult<M>> {
+export function callerFor<T extends ResultTable>(results: T) {
+  return <M extends keyof T & MethodName>(
+    method: M,
+    args: MethodArgs<M>,
+    options: SendOptions = {},
+  ): Promise<ResultOf<T, M>> => send(results, method, args, options) as Promise<ResultOf<T, M>>;
+}
+
+/** Calls one of the methods of contract-results.ts (every method the Gmail page's content script uses). */
+export const callBackground = callerFor<LabeldeskResults>(labeldeskResults);
+
+async function send(
+  results: ResultTable,
+  method: MethodName,
+  args: unknown,
+  options: SendOptions,
+): Promise<unknown> {
   const transport = options.transport ?? chromeTransport;
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const request = { labeldesk: 1, method, args };
@@ -50,22 +68,24 @@ export async function callBackground<M extends MethodName>(
       }
       throw new LabeldeskError('unreachable', `Labeldesk's background did not answer: ${message}`);
     }
-    return parseResponse(method, raw);
+    return parseResponse(results, method, raw);
   }
 }
 
-function parseResponse<M extends MethodName>(method: M, raw: unknown): MethodResult<M> {
+function parseResponse(results: ResultTable, method: MethodName, raw: unknown): unknown {
   const response = responseSchema.safeParse(raw);
   if (!response.success) {
     throw new LabeldeskError('invalid-message', `Unexpected answer to ${method}`);
   }
   if (!response.data.ok) throw LabeldeskError.fromJSON(response.data.error);
-  const result = labeldeskResults[method].safeParse(response.data.result);
+  const schema = results[method];
+  if (schema === undefined) throw new LabeldeskError('internal', `No result schema for ${method}`);
+  const result = schema.safeParse(response.data.result);
   if (!result.success) {
     throw new LabeldeskError(
       'invalid-message',
       `Bad result for ${method}: ${result.error.issues[0]?.message}`,
     );
   }
-  return result.data as MethodResult<M>;
+  return result.data;
 }

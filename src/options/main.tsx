@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings';
-import { callBackground } from '../messaging/sender';
+import { allResults } from '../messaging/contract-replies';
+import { callerFor } from '../messaging/sender';
 import { t, uiLanguage } from '../ui/i18n';
 import { KEYBOARD_CSS } from '../ui/keyboard/keyboard-styles';
 import { ShortcutEditor } from '../ui/keyboard/shortcut-editor';
@@ -12,6 +13,7 @@ import { THEME_CSS } from '../ui/theme-styles';
 
 // Settings and the team set-up go through the service worker, which owns storage and the mailbox records
 // and validates every call against the contract.
+const callBackground = callerFor(allResults);
 const service = backgroundOptionsService(callBackground);
 
 const root = document.documentElement;

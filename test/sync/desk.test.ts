@@ -9,10 +9,13 @@ import { createHandlers } from '../../src/background/handlers';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { createSyncCalls } from '../../src/gmail/api/sync-calls';
 import type { MethodArgs, MethodName, MethodResult } from '../../src/messaging/contract';
+import { allResults } from '../../src/messaging/contract-replies';
 import { createReceiver } from '../../src/messaging/receiver';
-import { callBackground } from '../../src/messaging/sender';
+import { callerFor } from '../../src/messaging/sender';
 import { readQueue } from '../../src/store/ticket-store';
 import { type Agent, standinStats, useDemoMailbox } from './sync-harness';
+
+const callAll = callerFor(allResults);
 
 const MAILBOX = 'support@northwind-shop.example';
 const EXTENSION_ID = 'acocndifihbcbdmbdojmfaldmapplekp';
@@ -49,7 +52,7 @@ function browserOf(agent: Agent, agentName: string) {
   });
   const receive = createReceiver(handlers, EXTENSION_ID);
   const call = <M extends MethodName>(method: M, args: MethodArgs<M>, sender: object = GMAIL_TAB) =>
-    callBackground(method, args, {
+    callAll(method, args, {
       transport: async (message) => receive(JSON.parse(JSON.stringify(message)), sender as never),
     }) as Promise<MethodResult<M>>;
   return { call, announced, changed };
