@@ -22,6 +22,7 @@ import { SIDEBAR_CSS } from '../ui/sidebar-styles';
 import { listHash, type TabConnector, tabConnector } from './connector';
 import * as presence from './features/presence';
 import * as syncTrigger from './features/sync-trigger';
+import { loadReplyTools } from './reply-tools-api';
 import { SidebarApp, type SidebarView } from './sidebar-app';
 
 /** How long Gmail gets to render a thread before the sidebar says the page changed. */
@@ -52,6 +53,7 @@ function start(): void {
           me={settings.agentName}
           keymap={keymap}
           mailboxNotice={mailboxNotice}
+          replyTools={loadReplyTools}
           onSignIn={async () => {
             if (connector) await callBackground('auth.signIn', { mailbox: connector.mailbox });
           }}
@@ -149,6 +151,17 @@ function start(): void {
   window.addEventListener('load', () => applyLook(readGmailLook(doc)), { once: true });
 
   watchGmailRoute(window, onRoute, lifetime.signal);
+
+  // Text shortcuts and checks before sending come with the first compose box the agent focuses.
+  doc.addEventListener(
+    'focusin',
+    (event) => {
+      const mailbox = connector?.mailbox;
+      if (mailbox && (event.target as HTMLElement).isContentEditable)
+        loadReplyTools().then((tools) => tools.watchCompose(mailbox), report);
+    },
+    { signal: lifetime.signal },
+  );
 
   // The agent's settings, and again whenever the options page changes them (shortcuts re-bound, "I am").
   const useSettings = (loaded: Settings) => {

@@ -14,6 +14,7 @@ import type { QueueNavigator } from '../ui/queues/queue-navigator';
 import { QueuePanel } from '../ui/queues/queue-panel';
 import { SidebarFrame } from '../ui/sidebar';
 import { TicketPanel } from '../ui/ticket/ticket-panel';
+import type { ReplyToolsApi } from './reply-tools-api';
 
 export type SidebarView =
   | { kind: 'list'; selected: readonly string[] }
@@ -38,6 +39,8 @@ export interface SidebarAppProps {
   keymap: Keymap | undefined;
   /** Something about the mailbox itself the agent must know first (a delegated mailbox: changes paused). */
   mailboxNotice?: string | undefined;
+  /** Loads the reply tools (templates, macros) for the ticket panel. */
+  replyTools?: (() => Promise<ReplyToolsApi>) | undefined;
 }
 
 export function SidebarApp(props: SidebarAppProps) {
@@ -52,7 +55,16 @@ export function SidebarApp(props: SidebarAppProps) {
   );
 }
 
-function SidebarView({ view, connector, actions, navigator, me, onSignIn, mailboxNotice }: SidebarAppProps) {
+function SidebarView({
+  view,
+  connector,
+  actions,
+  navigator,
+  me,
+  onSignIn,
+  mailboxNotice,
+  replyTools,
+}: SidebarAppProps) {
   // One landmark, with what the agent must know about the mailbox first. A plain function, not a component
   // defined here: a component type made anew on every render would remount the panels inside it.
   const frame = (children: ComponentChildren) => (
@@ -92,6 +104,7 @@ function SidebarView({ view, connector, actions, navigator, me, onSignIn, mailbo
           pageSubject={view.subject}
           me={me || undefined}
           onSignIn={onSignIn}
+          replyTools={replyTools}
         />
       </>,
     );

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ReplyToolsApi, TicketToolsProps } from '../../content/reply-tools-api';
 import type { TicketContext, TicketLookup, TicketView } from '../../messaging/contract';
 import { LabeldeskError } from '../../messaging/errors';
 import { DeskActions } from '../actions';
@@ -229,6 +230,99 @@ describe('the ticket panel', () => {
     expect(button(container(), 'Undo')).not.toBeNull();
     await waitFor(() => button(container(), 'Undo') === null, 'the toast to go');
     expect(container().querySelector('.undo-toast')?.textContent).toBe('');
+  });
+
+  describe('with the reply tools', () => {
+    /** Reply tools that render nothing and hand the test the props they were given. */
+    function fakeReplyTools() {
+      const renders: (TicketToolsProps | null)[] = [];
+      const slots: HTMLElement[] = [];
+      const api: ReplyToolsApi = {
+        renderTicketTools(slot, props) {
+          slots.push(slot);
+          renders.push(props);
+          if (props) slot.textContent = 'reply tools here';
+        },
+        watchCompose() {},
+      };
+      return { api, renders, slots, last: () => renders.filter((p) => p !== null).at(-1) };
+    }
+
+    it('renders them into their slot with the ticket shown, and lets them change it with an undo offer', async () => {
+      const store = desk();
+      const tools = fakeReplyTools();
+      const heard: string[] = [];
+      await show({ connector: store.connector, replyTools: async () => tools.api });
+      await waitFor(() => tools.last()?.ticket.status === 'Open', 'the tools to get the ticket');
+      expect(container().textContent).toContain('reply tools here');
+      act(() =>
+        tools.last()?.applyPatch({ status: 'Pending', group: 'Billing' }, 'Applied “Ask for details”', {
+          onUndo: () => heard.push('undone'),
+          onKept: () => heard.push('kept'),
+        }),
+      );
+      // On screen at once, in the same render: the tools see it too.
+      expect(select('Status').value).toBe('Pending');
+      expect(tools.last()?.ticket.group).toBe('Billing');
+      expect(container().querySelector('.undo-toast')?.textContent).toContain('Applied “Ask for details”');
+      await settle();
+      expect(store.updates()).toEqual([{ status: 'Pending', group: 'Billing' }]);
+      await act(() => button(container(), 'Undo')?.click());
+      await settle();
+      expect(store.updates()).toEqual([
+        { status: 'Pending', group: 'Billing' },
+        { status: 'Open', group: null },
+      ]);
+      expect(heard).toEqual(['undone']);
+    });
+
+    it('tells the tools a change was kept when its offer times out, when another change comes, or on leaving', async () => {
+      const store = desk();
+      const tools = fakeReplyTools();
+      const heard: string[] = [];
+      const hooks = (name: string) => ({
+        onUndo: () => heard.push(`${name} undone`),
+        onKept: () => heard.push(`${name} kept`),
+      });
+      await show({ connector: store.connector, replyTools: async () => tools.api, undoMs: 20 });
+      await waitFor(() => tools.last(), 'the tools');
+      act(() => tools.last()?.applyPatch({ priority: 'High' }, 'first', hooks('first')));
+      await waitFor(() => heard.includes('first kept'), 'the offer to time out');
+      act(() => tools.last()?.applyPatch({}, 'reply only', hooks('second')));
+      expect(container().querySelector('.undo-toast')?.textContent).toContain('reply only');
+      await choose(select('Status'), 'Solved');
+      expect(heard).toEqual(['first kept', 'second kept']);
+      act(() => tools.last()?.applyPatch({ priority: 'Low' }, 'third', hooks('third')));
+      act(() => render(null, container()));
+      expect(heard).toEqual(['first kept', 'second kept', 'third kept']);
+      // The reply-only macro sent nothing for the labels.
+      expect(store.updates()).toEqual([{ priority: 'High' }, { status: 'Solved' }, { priority: 'Low' }]);
+      expect(tools.renders.at(-1)).toBeNull();
+    });
+
+    it('says so, with a retry, when the reply tools cannot be loaded', async () => {
+      const store = desk();
+      const tools = fakeReplyTools();
+      let attempts = 0;
+      await show({
+        connector: store.connector,
+        replyTools: async () => {
+          attempts += 1;
+          if (attempts === 1) throw new LabeldeskError('unreachable', 'no answer');
+          return tools.api;
+        },
+      });
+      const alert = await waitFor(
+        () =>
+          [...container().querySelectorAll('[role="alert"]')].find((e) =>
+            e.textContent?.includes('reply tools'),
+          ),
+        'the failure',
+      );
+      expect(alert.textContent).toContain('The reply tools did not load');
+      await act(() => button(alert as HTMLElement, 'Try again')?.click());
+      await waitFor(() => tools.last(), 'the tools after the retry');
+    });
   });
 
   it('undoes a tag it added by removing only that tag', async () => {

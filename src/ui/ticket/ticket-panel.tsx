@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PatchHooks, ReplyToolsApi } from '../../content/reply-tools-api';
 import type {
   StoreEvent,
   TeamView,
@@ -16,6 +17,7 @@ import { CustomerHistory } from './customer-history';
 import { HoldDetails } from './hold-details';
 import { asLabeldeskError, describePatch, errorText } from './labels';
 import { Notes, type ShownNote } from './notes';
+import { ReplyToolsSlot } from './reply-tools-slot';
 import { SlaClock } from './sla-clock';
 import { TagPicker } from './tag-picker';
 import { TicketFields } from './ticket-fields';
@@ -37,6 +39,8 @@ export interface TicketPanelProps {
   now?: (() => number) | undefined;
   /** How long the undo toast offers its button. */
   undoMs?: number | undefined;
+  /** Loads the reply tools (templates, macros); without it the panel has none (component tests). */
+  replyTools?: (() => Promise<ReplyToolsApi>) | undefined;
 }
 
 type Lookup =
@@ -86,6 +90,7 @@ function ThreadTicketPanel({
   onSignIn,
   now: clock = Date.now,
   undoMs = UNDO_MS,
+  replyTools,
 }: TicketPanelProps) {
   const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -209,22 +214,43 @@ function ThreadTicketPanel({
   const shownRef = useRef(shown);
   shownRef.current = shown;
 
+  /** What the reply tools asked to hear about each change still offered for undo: undone, or kept. */
+  const waiting = useRef(new Map<number, PatchHooks>());
+  const settle = useCallback((id: number | undefined, undone: boolean) => {
+    for (const [key, hooks] of waiting.current) {
+      if (id !== undefined && key !== id) continue;
+      waiting.current.delete(key);
+      (undone ? hooks.onUndo : hooks.onKept)?.();
+    }
+  }, []);
+  // A panel that goes away keeps what was done in it.
+  useEffect(() => () => settle(undefined, false), [settle]);
+
   const change = useCallback(
-    (patch: TicketPatchArgs, undoable = true) => {
+    (patch: TicketPatchArgs, undoable = true, message?: string, hooks?: PatchHooks) => {
       const before = shownRef.current;
-      if (before === undefined || isEmptyPatch(patch)) return;
+      // A macro's patch may be empty (a reply alone), and so may its undo: both still say so.
+      if (before === undefined || (isEmptyPatch(patch) && undoable && !hooks)) return;
       const inverse = inversePatch(before, patch);
       // The next change may come before the next render; it must see this one (its undo goes back to here).
       shownRef.current = applyPatch(before, patch);
       const id = ++seq.current;
-      setInFlight((list) => [...list, { id, patch }]);
-      setChanged(true);
+      // A new offer replaces the old one: what the old one did is kept.
+      settle(undefined, false);
+      if (hooks) waiting.current.set(id, hooks);
       setProblem(undefined);
       setUndo(
         undoable
-          ? { id, message: describePatch(patch), inverse: isEmptyPatch(inverse) ? undefined : inverse }
+          ? {
+              id,
+              message: message ?? describePatch(patch),
+              inverse: isEmptyPatch(inverse) && !hooks ? undefined : inverse,
+            }
           : { id, message: t('ticketUndone'), inverse: undefined },
       );
+      if (isEmptyPatch(patch)) return;
+      setInFlight((list) => [...list, { id, patch }]);
+      setChanged(true);
       connector.call('ticket.update', { threadId, patch }).then(
         ({ ticket }) => {
           if (!alive.current) return;
@@ -235,25 +261,31 @@ function ThreadTicketPanel({
           if (!alive.current) return;
           setInFlight((list) => list.filter((entry) => entry.id !== id));
           setUndo((offer) => (offer?.id === id ? undefined : offer));
+          settle(id, true);
           setProblem(t('ticketSaveFailed', errorText(asLabeldeskError(error))));
         },
       );
     },
-    [connector, threadId],
+    [connector, threadId, settle],
   );
 
   const undoRef = useRef(undo);
   undoRef.current = undo;
   const undoLast = useCallback(() => {
-    const inverse = undoRef.current?.inverse;
-    if (inverse !== undefined) change(inverse, false);
-  }, [change]);
+    const offer = undoRef.current;
+    if (offer?.inverse === undefined) return;
+    settle(offer.id, true);
+    change(offer.inverse, false);
+  }, [change, settle]);
 
   useEffect(() => {
     if (undo === undefined) return;
-    const timer = setTimeout(() => setUndo((offer) => (offer?.id === undo.id ? undefined : offer)), undoMs);
+    const timer = setTimeout(() => {
+      settle(undo.id, false);
+      setUndo((offer) => (offer?.id === undo.id ? undefined : offer));
+    }, undoMs);
     return () => clearTimeout(timer);
-  }, [undo, undoMs]);
+  }, [undo, undoMs, settle]);
 
   const meRef = useRef(me);
   meRef.current = me;
@@ -474,6 +506,20 @@ function ThreadTicketPanel({
         onRemove={(tag) => change({ removeTags: [tag] })}
         inputRef={tagInput}
       />
+      {replyTools && (
+        <ReplyToolsSlot
+          load={replyTools}
+          props={{
+            mailbox: connector.mailbox,
+            threadId,
+            ticket: shown,
+            team,
+            me,
+            now: clock,
+            applyPatch: (patch, message, hooks) => change(patch, true, message, hooks),
+          }}
+        />
+      )}
       <UndoToast message={undo?.message} onUndo={undo?.inverse === undefined ? undefined : undoLast} />
       {context === undefined ? (
         contextError === undefined ? (
