@@ -7,6 +7,12 @@
 import { type ActivityRecord, findMentions, type NoteRecord, type PresenceRecord } from '../core/records';
 import type { Settings } from '../core/settings';
 import { teamGroups, uniqueNames } from '../core/team-config';
+import {
+  emptyLibrary,
+  type TemplateLibrary,
+  type TemplateLibraryRecord,
+  upsertTemplate,
+} from '../core/templates';
 import { type TicketLabelState, tagPath } from '../core/ticket';
 import type { SyncCalls } from '../gmail/api/sync-calls';
 import type {
@@ -18,6 +24,7 @@ import type {
   TicketRow,
   TicketView,
 } from '../messaging/contract';
+import type { LibraryView } from '../messaging/contract-replies';
 import { LabeldeskError } from '../messaging/errors';
 import { readCursor } from '../store/cursors';
 import type { LabeldeskDatabase } from '../store/db';
@@ -25,6 +32,7 @@ import { pendingChanges } from '../store/outbox';
 import type { TicketRecord } from '../store/schema';
 import { countQueues, getTicket, readQueue, searchTickets, ticketsOfRequester } from '../store/ticket-store';
 import { HISTORY_CURSOR, type SyncEngine, type TicketPatch } from '../sync/engine';
+import type { RecordBook } from '../sync/record-book';
 import type { DeskHandlers } from './handlers';
 
 /** What the desk needs of the service worker: one engine, store and API per mailbox, and the tabs. */
@@ -48,6 +56,40 @@ const PRESENCE_REFRESH_MS = 60_000;
 
 export function createDesk(services: DeskServices): DeskHandlers {
   const lastPresence = new Map<string, { key: string; at: number }>();
+  /** Library writes of one mailbox, one after the other: two quick saves in this browser both count. */
+  const libraryWrites = new Map<string, Promise<unknown>>();
+
+  const recordsOf = async (mailbox: string): Promise<RecordBook> => {
+    const { engine } = await services.mailboxFor(mailbox);
+    if (!engine.records) throw new LabeldeskError('internal', 'Shared records need the mailbox address');
+    return engine.records;
+  };
+
+  /**
+   * Writes a new library made from the one in force (read inside the queue, so nothing a save before it
+   * wrote is lost), then tells every tab of the mailbox: each reply tools re-reads it.
+   */
+  const writeLibrary = (
+    mailbox: string,
+    change: (current: TemplateLibrary, actor: string) => TemplateLibrary,
+  ): Promise<LibraryView> => {
+    const run = async () => {
+      await services.verifyMailbox(mailbox);
+      const records = await recordsOf(mailbox);
+      const { actor } = await me(mailbox);
+      const current = (await records.library())?.library ?? emptyLibrary();
+      const stored = await records.setLibrary(change(current, actor), actor);
+      services.announce(mailbox, [], true);
+      if (stored.kind !== 'templates') throw new LabeldeskError('internal', 'The library was not stored');
+      return libraryView(stored);
+    };
+    const next = (libraryWrites.get(mailbox) ?? Promise.resolve()).then(run, run);
+    libraryWrites.set(
+      mailbox,
+      next.catch(() => undefined),
+    );
+    return next;
+  };
 
   const me = async (mailbox: string) => {
     const name = (await services.loadSettings()).agentName;
@@ -256,6 +298,32 @@ export function createDesk(services: DeskServices): DeskHandlers {
       };
     },
 
+    'library.get': async ({ mailbox }) => libraryView(await (await recordsOf(mailbox)).library()),
+
+    'library.set': ({ mailbox, library }) => writeLibrary(mailbox, () => library),
+
+    'template.save': ({ mailbox, template }) =>
+      writeLibrary(mailbox, (current, actor) =>
+        // Stamped here: who saved it last and when is what the worker saw, not what a tab claims.
+        upsertTemplate(current, { ...template, updatedAt: services.now(), author: actor }),
+      ),
+
+    'notify.send': async ({ mailbox, threadId, to, macro }) => {
+      await services.verifyMailbox(mailbox);
+      const records = await recordsOf(mailbox);
+      const agent = ((await records.config())?.agents ?? []).find(
+        (a) => a.name.toLowerCase() === to.toLowerCase(),
+      );
+      if (!agent) {
+        throw new LabeldeskError('invalid-message', `No agent named "${to}" in the team set-up to notify`, {
+          reason: 'agent-unknown',
+        });
+      }
+      const { actor } = await me(mailbox);
+      await records.addNotify({ to: agent.name, from: actor, threadId, macro });
+      return {};
+    },
+
     'team.mailboxes': async () => ({ mailboxes: await services.knownMailboxes() }),
 
     'queue.counts': async ({ mailbox }) => {
@@ -320,6 +388,12 @@ export function createDesk(services: DeskServices): DeskHandlers {
       return { others: others.map(toPresenceView) };
     },
   };
+}
+
+/** The library in force with who saved it and when; an empty library when nobody has yet. */
+export function libraryView(record: TemplateLibraryRecord | undefined): LibraryView {
+  if (!record) return { library: emptyLibrary(), updatedAt: null, author: null };
+  return { library: record.library, updatedAt: record.createdAt, author: record.author };
 }
 
 export function toRow(record: TicketRecord): TicketRow {

@@ -5,7 +5,9 @@
  * `threads.modify`), the template to insert, the note to add and whom to notify; or the list of reasons the
  * macro cannot apply, in which case nothing at all is applied.
  */
-import { z } from 'zod';
+// zod/mini: the reply tools' script (loaded into Gmail tabs) validates macros with these schemas and must
+// not carry zod classic. Classic schemas (records.ts, reply-library-io.ts) hold mini ones as they are.
+import { z } from 'zod/mini';
 import type { TeamConfig } from './team-config';
 import { teamGroups } from './team-config';
 import {
@@ -21,48 +23,47 @@ import {
 /** An assignee in a macro: an agent's name, or 'me', whoever applies it. */
 export const MACRO_ME = 'me';
 
-const agentName = z.string().trim().min(1).max(200);
+const agentName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 /** `what` or `what/why`, as the team's tag taxonomy writes it. */
 const tagPathSchema = z
   .string()
-  .min(1)
-  .max(400)
-  .regex(/^[^/]+(\/[^/]+)?$/, 'a tag is "what" or "what/why"');
+  .check(z.minLength(1), z.maxLength(400), z.regex(/^[^/]+(\/[^/]+)?$/, 'a tag is "what" or "what/why"'));
 /** A record id chosen by its writer (a random UUID), as in records.ts. */
-const recordId = z.string().regex(/^[0-9a-f-]{36}$/);
-const threadId = z.string().regex(/^[0-9a-f]{1,16}$/);
-const epochMs = z.number().int().nonnegative();
+const recordId = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
+const threadId = z.string().check(z.regex(/^[0-9a-f]{1,16}$/));
+const epochMs = z.int().check(z.nonnegative());
 
 export const MACRO_NAME_MAX = 100;
 export const MACRO_NOTE_MAX = 20_000;
 export const MACROS_MAX = 500;
 
+const macroName = z.string().check(z.trim(), z.minLength(1), z.maxLength(MACRO_NAME_MAX));
+
 /** The fields a macro changes; `null` clears a field (as in the messaging contract's ticket patch). */
 export const macroPatchSchema = z.object({
-  status: z.enum(TICKET_STATUSES).optional(),
-  priority: z.enum(TICKET_PRIORITIES).nullable().optional(),
-  group: z.string().trim().min(1).max(200).nullable().optional(),
-  assignee: agentName.nullable().optional(),
-  addTags: z.array(tagPathSchema).max(100).optional(),
-  removeTags: z.array(tagPathSchema).max(100).optional(),
+  status: z.optional(z.enum(TICKET_STATUSES)),
+  priority: z.optional(z.nullable(z.enum(TICKET_PRIORITIES))),
+  group: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)))),
+  assignee: z.optional(z.nullable(agentName)),
+  addTags: z.optional(z.array(tagPathSchema).check(z.maxLength(100))),
+  removeTags: z.optional(z.array(tagPathSchema).check(z.maxLength(100))),
 });
 export type MacroPatch = z.infer<typeof macroPatchSchema>;
 
 export const macroSchema = z.object({
   id: recordId,
-  name: z.string().trim().min(1).max(MACRO_NAME_MAX),
-  templateId: z.string().min(1).max(100).optional(),
+  name: macroName,
+  templateId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   patch: macroPatchSchema,
-  note: z.string().trim().min(1).max(MACRO_NOTE_MAX).optional(),
-  notifyAssignee: z.boolean().default(false),
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MACRO_NOTE_MAX))),
+  notifyAssignee: z._default(z.boolean(), false),
 });
 export type Macro = z.infer<typeof macroSchema>;
 
 /** A team's macros: ids and names are unique (names ignoring case: a sidebar button is named by it). */
-export const macrosSchema = z
-  .array(macroSchema)
-  .max(MACROS_MAX)
-  .superRefine((macros, ctx) => {
+export const macrosSchema = z.array(macroSchema).check(
+  z.maxLength(MACROS_MAX),
+  z.superRefine((macros, ctx) => {
     const ids = new Set<string>();
     const names = new Set<string>();
     macros.forEach((macro, index) => {
@@ -86,7 +87,8 @@ export const macrosSchema = z
       ids.add(macro.id);
       names.add(name);
     });
-  });
+  }),
+);
 
 /** The ticket patch a plan applies: the shape of the messaging contract's `ticketPatchSchema`. */
 export interface TicketPatch {
@@ -272,7 +274,7 @@ export const notifyRecordSchema = z.object({
   from: agentName,
   threadId,
   /** The macro's name, as the notification says it. */
-  macro: z.string().trim().min(1).max(MACRO_NAME_MAX),
+  macro: macroName,
   createdAt: epochMs,
 });
 export type NotifyRecord = z.infer<typeof notifyRecordSchema>;

@@ -127,7 +127,11 @@ describe('the template library record', () => {
       kind: 'templates' as const,
       id: '1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d',
       author: 'Anna Kowalska',
-      library: { templates: starterTemplates('pl', now, 'Anna Kowalska') },
+      library: {
+        templates: starterTemplates('pl', now, 'Anna Kowalska'),
+        shortcuts: [{ abbreviation: 'пож', expansion: 'пожалуйста,' }],
+        macros: [],
+      },
       createdAt: now,
     };
     const raw = recordToRfc822(record, 'support@shop.example', new Date(now));
@@ -136,5 +140,24 @@ describe('the template library record', () => {
     const text = new TextDecoder().decode(Uint8Array.from(atob(body), (c) => c.charCodeAt(0)));
     const read = recordFromJson(text);
     expect(read.ok && read.record.kind === 'templates' && read.record.library.templates).toHaveLength(6);
+    expect(read.ok && read.record.kind === 'templates' && read.record.library.shortcuts).toEqual(
+      record.library.shortcuts,
+    );
+  });
+
+  it('reads a record written before shortcuts and macros existed, with none of them', () => {
+    const now = Date.UTC(2026, 10, 1);
+    const old = {
+      kind: 'templates',
+      id: '1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d',
+      author: 'Anna Kowalska',
+      library: { templates: starterTemplates('en', now, 'Anna Kowalska').slice(0, 1) },
+      createdAt: now,
+    };
+    const read = recordFromJson(JSON.stringify({ labeldesk: 1, record: old }));
+    if (!read.ok || read.record.kind !== 'templates') throw new Error('the old record did not read');
+    expect(read.record.library.shortcuts).toEqual([]);
+    expect(read.record.library.macros).toEqual([]);
+    expect(read.record.library.templates).toHaveLength(1);
   });
 });

@@ -71,7 +71,7 @@ const templatesSchema = z
 const replyLibraryFileSchema = z.strictObject({
   templates: templatesSchema.optional(),
   shortcuts: z.optional(textShortcutsSchema),
-  macros: macrosSchema.optional(),
+  macros: z.optional(macrosSchema),
 });
 
 /** Why an entry cannot be imported, with its path from the file's root (`['shortcuts', 1, 'abbreviation']`). */

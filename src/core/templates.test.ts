@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  emptyLibrary,
   pickVariant,
   TEMPLATE_BODY_MAX,
   TEMPLATES_MAX,
@@ -95,12 +96,16 @@ describe('template library', () => {
       library: { templates: [template()] },
       createdAt: 1,
     };
-    expect(templateLibraryRecordSchema.parse(record).library.templates).toHaveLength(1);
+    // Written before shortcuts and macros existed: it reads with none.
+    const parsed = templateLibraryRecordSchema.parse(record);
+    expect(parsed.library.templates).toHaveLength(1);
+    expect(parsed.library.shortcuts).toEqual([]);
+    expect(parsed.library.macros).toEqual([]);
     expect(templateLibraryRecordSchema.safeParse({ ...record, kind: 'note' }).success).toBe(false);
   });
 
   it('upserts by id', () => {
-    const library = { templates: [template()] };
+    const library = { ...emptyLibrary(), templates: [template()] };
     const renamed = upsertTemplate(library, template({ name: 'Parcel lost' }));
     expect(renamed.templates.map((t) => t.name)).toEqual(['Parcel lost']);
     const added = upsertTemplate(library, template({ id: id(2), name: 'Refund' }));
@@ -110,6 +115,7 @@ describe('template library', () => {
 
   it('groups by folder, no folder first, names in the locale order', () => {
     const library = {
+      ...emptyLibrary(),
       templates: [
         template({ id: id(1), name: 'Zwrot', folder: 'Zwroty' }),
         template({ id: id(2), name: 'Łódź', folder: 'Dostawa' }),

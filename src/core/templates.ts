@@ -3,7 +3,9 @@
  * record in the mailbox like the team config, the newest record in force. A template is a starting point
  * the agent personalises (S001 L350-351), with one variant per customer language.
  */
-import { z } from 'zod';
+// zod/mini: the reply tools' script (loaded into Gmail tabs) validates `library.get` answers with these
+// schemas and must not carry zod classic. Classic schemas (records.ts) hold mini ones as they are.
+import { z } from 'zod/mini';
 import { macrosSchema } from './macros';
 import { textShortcutsSchema } from './text-shortcuts';
 
@@ -18,32 +20,33 @@ export const TEMPLATES_MAX = 2_000;
 export const LIBRARY_BODY_CHARS_MAX = 3_000_000;
 
 /** A record id is chosen by its writer (a random UUID), as in records.ts. */
-const templateId = z.string().regex(/^[0-9a-f-]{36}$/);
-const agent = z.string().min(1).max(200);
-const epochMs = z.number().int().nonnegative();
+const templateId = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
+const agent = z.string().check(z.minLength(1), z.maxLength(200));
+const epochMs = z.int().check(z.nonnegative());
+const trimmedName = z.string().check(z.trim(), z.minLength(1), z.maxLength(TEMPLATE_NAME_MAX));
 
 export const templateLanguageSchema = z.enum(TEMPLATE_LANGUAGES);
 
 export const templateVariantSchema = z.object({
   language: templateLanguageSchema,
-  subject: z.string().max(TEMPLATE_SUBJECT_MAX).optional(),
-  body: z.string().min(1).max(TEMPLATE_BODY_MAX),
+  subject: z.optional(z.string().check(z.maxLength(TEMPLATE_SUBJECT_MAX))),
+  body: z.string().check(z.minLength(1), z.maxLength(TEMPLATE_BODY_MAX)),
 });
 export type TemplateVariant = z.infer<typeof templateVariantSchema>;
 
 export const templateSchema = z.object({
   id: templateId,
-  name: z.string().trim().min(1).max(TEMPLATE_NAME_MAX),
-  folder: z.string().trim().min(1).max(TEMPLATE_NAME_MAX).optional(),
+  name: trimmedName,
+  folder: z.optional(trimmedName),
   /** Tag paths of the team taxonomy ("Shipping/Late by shipper"), for finding a template by topic. */
-  tags: z.array(z.string().min(1).max(400)).max(50).default([]),
-  variants: z
-    .array(templateVariantSchema)
-    .min(1)
-    .max(TEMPLATE_LANGUAGES.length)
-    .refine((variants) => new Set(variants.map((v) => v.language)).size === variants.length, {
+  tags: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(400))).check(z.maxLength(50)), []),
+  variants: z.array(templateVariantSchema).check(
+    z.minLength(1),
+    z.maxLength(TEMPLATE_LANGUAGES.length),
+    z.refine((variants) => new Set(variants.map((v) => v.language)).size === variants.length, {
       message: 'one variant per language',
     }),
+  ),
   updatedAt: epochMs,
   author: agent,
 });
@@ -56,21 +59,28 @@ export type Template = z.infer<typeof templateSchema>;
 export const templateLibrarySchema = z
   .object({
     shortcuts: z._default(textShortcutsSchema, []),
-    macros: macrosSchema.default([]),
-    templates: z
-      .array(templateSchema)
-      .max(TEMPLATES_MAX)
-      .refine((templates) => new Set(templates.map((t) => t.id)).size === templates.length, {
+    macros: z._default(macrosSchema, []),
+    templates: z.array(templateSchema).check(
+      z.maxLength(TEMPLATES_MAX),
+      z.refine((templates) => new Set(templates.map((t) => t.id)).size === templates.length, {
         message: 'template ids must be unique',
       }),
+    ),
   })
-  .refine(
-    (library) =>
-      library.templates.reduce((sum, t) => sum + t.variants.reduce((s, v) => s + v.body.length, 0), 0) <=
-      LIBRARY_BODY_CHARS_MAX,
-    { message: 'the library is too large to share' },
+  .check(
+    z.refine(
+      (library) =>
+        library.templates.reduce((sum, t) => sum + t.variants.reduce((s, v) => s + v.body.length, 0), 0) <=
+        LIBRARY_BODY_CHARS_MAX,
+      { message: 'the library is too large to share' },
+    ),
   );
-export type TemplateLibrary = z.infer<typeof templateLibrarySchema>;
+export type TemplateLibrary = z.output<typeof templateLibrarySchema>;
+
+/** A library with nothing in it: what a mailbox has before anyone saved one. */
+export function emptyLibrary(): TemplateLibrary {
+  return { templates: [], shortcuts: [], macros: [] };
+}
 
 /**
  * The library as a shared record (kind 'templates'): the whole library in each record, newest wins
@@ -83,7 +93,7 @@ export const templateLibraryRecordSchema = z.object({
   library: templateLibrarySchema,
   createdAt: epochMs,
 });
-export type TemplateLibraryRecord = z.infer<typeof templateLibraryRecordSchema>;
+export type TemplateLibraryRecord = z.output<typeof templateLibraryRecordSchema>;
 
 /**
  * The variant to insert: the customer's language, else the first of `fallbackOrder` the template has

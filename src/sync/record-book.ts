@@ -3,6 +3,7 @@
  * hidden records label, read back by every other agent after one sync (DESIGN.md section 1).
  */
 import type { LabelCodec } from '../core/label-codec';
+import type { NotifyRecord } from '../core/macros';
 import {
   type ActivityRecord,
   type ConfigRecord,
@@ -31,6 +32,7 @@ import {
   type TeamConfig,
   type TicketSlice,
 } from '../core/records';
+import type { TemplateLibrary, TemplateLibraryRecord } from '../core/templates';
 import { GmailApiError } from '../gmail/api/errors';
 import { fromBase64Url, messageIdPageSchema, type SyncCalls, UNITS } from '../gmail/api/sync-calls';
 import { MAX_BATCH_SIZE } from '../gmail/api/transport';
@@ -53,6 +55,7 @@ type NewNote = Omit<NoteRecord, 'kind' | 'id' | 'createdAt'>;
 type NewActivity = Omit<ActivityRecord, 'kind' | 'id' | 'createdAt'>;
 type NewHold = Omit<HoldRecord, 'kind' | 'id' | 'createdAt'>;
 type NewPresence = Omit<PresenceRecord, 'kind' | 'id' | 'createdAt'>;
+type NewNotify = Omit<NotifyRecord, 'kind' | 'id' | 'createdAt'>;
 
 /** Notes and activity only: the coordination records are found by their own searches. */
 const SHARED_RECORDS_QUERY = '-subject:"Labeldesk snapshot" -subject:"Labeldesk claim"';
@@ -145,6 +148,35 @@ export class RecordBook {
     const all = await this.options.db.getAll('records');
     const configs = all.filter((r): r is StoredSharedRecord & ConfigRecord => r.kind === 'config');
     return latestConfig(configs)?.config;
+  }
+
+  /**
+   * Publishes the team's whole reply library (templates, text shortcuts, macros) as one new record; it is in
+   * force for every agent once they have synced, and the newest one wins (two saves never interleave).
+   */
+  setLibrary(library: TemplateLibrary, author: string): Promise<StoredSharedRecord> {
+    return this.write({ kind: 'templates', id: this.newId(), createdAt: this.now(), author, library });
+  }
+
+  /** The reply library in force, as far as this browser has read: the newest 'templates' record. */
+  async library(): Promise<TemplateLibraryRecord | undefined> {
+    const all = await this.options.db.getAll('records');
+    return newestRecord(
+      all.filter((r): r is StoredSharedRecord & TemplateLibraryRecord => r.kind === 'templates'),
+    );
+  }
+
+  /** Tells an agent that a macro gave them a ticket; their browser shows it after its next poll. */
+  addNotify(notify: NewNotify): Promise<StoredSharedRecord> {
+    return this.write({ kind: 'notify', id: this.newId(), createdAt: this.now(), ...notify });
+  }
+
+  /** Every notification record this browser has read, oldest first. */
+  async notifications(): Promise<NotifyRecord[]> {
+    const all = await this.options.db.getAll('records');
+    return all
+      .filter((r): r is StoredSharedRecord & NotifyRecord => r.kind === 'notify')
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Inserts the record into the mailbox, then keeps the local copy: nothing is local-only. */
