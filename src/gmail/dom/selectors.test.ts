@@ -31,6 +31,9 @@ const EXPECTED: Record<GmailSelectorName, Record<FixtureView, number>> = {
   composeDialogBody: counts(0, 0, 0, 0, 2, 0, 0, 0, 0),
   fullscreenComposeBody: counts(0, 0, 0, 0, 0, 0, 0, 0, 0),
   composeSubject: counts(0, 0, 1, 0, 2, 0, 0, 0, 0),
+  composeSendButton: counts(0, 0, 1, 0, 2, 0, 0, 0, 0),
+  // No committed layout has a file attached yet.
+  composeAttachment: counts(0, 0, 0, 0, 0, 0, 0, 0, 0),
   threadList: counts(1, 0, 0, 1, 0, 1, 1, 1, 0),
   previewPane: counts(0, 0, 0, 1, 0, 0, 0, 0, 0),
   threadRow: counts(50, 0, 0, 50, 0, 50, 50, 50, 0),

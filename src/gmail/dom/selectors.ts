@@ -23,6 +23,9 @@
  *   input[name=subjectbox]` and of an inline reply as `.M9 input[name=subjectbox]` (found with the code search).
  * - [row-selection] selected rows `tr.zA.x7` with the row checkbox `div.oZ-jc[role=checkbox][aria-checked]`, as
  *   public Gmail extensions and their tests read them (found with the code search, 2026-11-23).
+ * - [send-button] the Send button `div.T-I.J-J5-Ji.aoO.T-I-atl.L3[role=button]` in `.dC`, and attached files as
+ *   `input[name=attach]` beside a link to the file, as public Gmail automation code and extensions read them
+ *   (found with the code search, 2026-11-23).
  */
 
 export interface GmailSelector {
@@ -95,6 +98,13 @@ export const gmailSelectors = {
   ]),
   /** The hidden subject field of a compose or reply form; a reply's subject names the thread. */
   composeSubject: selector('composeSubject', ['input[name="subjectbox"]']),
+  /** The Send button of a compose or reply form (not the schedule-send arrow beside it). */
+  composeSendButton: selector('composeSendButton', [
+    '[role="button"].T-I.aoO',
+    '.dC > [role="button"]:not([aria-haspopup="true"])',
+  ]),
+  /** An attached file in a compose or reply form: each carries a hidden `input[name=attach]`. */
+  composeAttachment: selector('composeAttachment', ['input[name="attach"]']),
 
   // ---------- thread list ----------
 
