@@ -20,7 +20,13 @@ export const SELECTOR_NOTES: Readonly<Record<GmailSelectorName, string>> = {
   composeDialogBody: '2026-11-23 [design] [compose-html]: [role=dialog] [g_editable=true].',
   fullscreenComposeBody: '2026-11-23 [inboxsdk-getter]: full-screen compose lives in .aSs .aSt.',
   composeSubject: '2026-11-23 [subjectbox]: compose and reply forms hold input[name=subjectbox].',
-  composeSendButton: '2026-11-23 [send-button]: div.T-I.aoO[role=button] in .dC; the arrow beside it has a popup.',
+  messageSender: '2026-11-23 [message-parts] [inboxsdk-message]: h3.iw span.gD[email][name] in each message.',
+  messageBody:
+    '2026-11-23 [message-parts] [inboxsdk-message]: div.a3s under .ii.gt, signature and quote inside.',
+  replyButton:
+    "2026-11-23 [message-parts] [flowcrypt]: a message header's [role=button][data-tooltip=Reply]; .amn .ams.bkH below.",
+  composeSendButton:
+    '2026-11-23 [send-button]: div.T-I.aoO[role=button] in .dC; the arrow beside it has a popup.',
   composeAttachment: '2026-11-23 [send-button]: each attached file carries input[type=hidden][name=attach].',
   threadList: '2026-11-23 [gmailjs] [inboxsdk-getter]: [gh=tl] inside div[role=main].',
   previewPane: '2026-11-23 [gmailjs] [inboxsdk-getter]: the list [gh=tl] has .aia with the preview pane on.',

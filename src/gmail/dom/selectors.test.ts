@@ -31,6 +31,10 @@ const EXPECTED: Record<GmailSelectorName, Record<FixtureView, number>> = {
   composeDialogBody: counts(0, 0, 0, 0, 2, 0, 0, 0, 0),
   fullscreenComposeBody: counts(0, 0, 0, 0, 0, 0, 0, 0, 0),
   composeSubject: counts(0, 0, 1, 0, 2, 0, 0, 0, 0),
+  // Two messages in each thread view: a sender, a body and a Reply button each.
+  messageSender: counts(0, 2, 2, 2, 2, 0, 0, 0, 2),
+  messageBody: counts(0, 2, 2, 2, 2, 0, 0, 0, 2),
+  replyButton: counts(0, 2, 2, 2, 2, 0, 0, 0, 2),
   composeSendButton: counts(0, 0, 1, 0, 2, 0, 0, 0, 0),
   // No committed layout has a file attached yet.
   composeAttachment: counts(0, 0, 0, 0, 0, 0, 0, 0, 0),

@@ -98,6 +98,12 @@ export const gmailSelectors = {
   ]),
   /** The hidden subject field of a compose or reply form; a reply's subject names the thread. */
   composeSubject: selector('composeSubject', ['input[name="subjectbox"]']),
+  /** Inside a message: its sender, whose address is in the `email` attribute. */
+  messageSender: selector('messageSender', ['h3 .gD[email]', '.gD[email]', 'h3 [email]']),
+  /** Inside a message: its body as Gmail renders it (signature and quoted text included). */
+  messageBody: selector('messageBody', ['.ii.gt .a3s', '.a3s']),
+  /** A message's Reply button (in its header), or the Reply button under the thread. */
+  replyButton: selector('replyButton', ['[role="button"][data-tooltip="Reply"]', '.amn .ams.bkH']),
   /** The Send button of a compose or reply form (not the schedule-send arrow beside it). */
   composeSendButton: selector('composeSendButton', [
     '[role="button"].T-I.aoO',
