@@ -92,7 +92,7 @@ function start(): void {
       watchSelection(
         doc,
         (selected) => {
-          view = { kind: 'list', selected };
+          view = { kind: 'list', selected, bulk: selected.length > 0 || (view.kind === 'list' && view.bulk) };
           paint();
         },
         controller.signal,

@@ -1,5 +1,6 @@
 /**
- * The reply tools (issue 5: templates, text shortcuts, macros, checks before sending) are a second script,
+ * The reply tools (issue 5: templates, text shortcuts, macros, checks before sending; and the list views'
+ * bulk bar, used only once threads are selected) are a second script,
  * dist/src/content/reply-tools.js, that the service worker runs in a Gmail tab on first use
  * (`replyTools.load`, chrome.scripting): the script Gmail loads with every page stays within its budget
  * (issue 4: 40 KB gzipped), and list views that never open a ticket or a compose box never load it. Both
@@ -35,9 +36,18 @@ export interface PatchHooks {
   onKept?: () => void;
 }
 
+/** The bulk bar of Gmail's list views (src/ui/queues/bulk-bar.tsx), once the agent has selected threads. */
+export interface BulkToolsProps {
+  mailbox: string;
+  selectedThreadIds: readonly string[];
+  me: string;
+}
+
 export interface ReplyToolsApi {
-  /** Renders the ticket's reply tools into `slot` (again with new props); `null` unmounts them. */
-  renderTicketTools(slot: HTMLElement, props: TicketToolsProps | null): void;
+  /** Renders the ticket's reply tools into the slot (again with new props); `false` unmounts them. */
+  renderTicketTools(slot: HTMLElement, props: TicketToolsProps | false): void;
+  /** Renders the bulk bar into the slot, as above. */
+  renderBulkTools(slot: HTMLElement, props: BulkToolsProps | false): void;
   /** Text shortcuts and checks before sending in every compose box of this Gmail tab; idempotent. */
   watchCompose(mailbox: string): void;
 }

@@ -9,15 +9,16 @@ import type { DeskActions } from '../ui/actions';
 import type { Connector } from '../ui/connector';
 import { t } from '../ui/i18n';
 import { HelpOverlay } from '../ui/keyboard/help-overlay';
-import { BulkBar } from '../ui/queues/bulk-bar';
 import type { QueueNavigator } from '../ui/queues/queue-navigator';
 import { QueuePanel } from '../ui/queues/queue-panel';
 import { SidebarFrame } from '../ui/sidebar';
+import { ReplyToolsSlot } from '../ui/ticket/reply-tools-slot';
 import { TicketPanel } from '../ui/ticket/ticket-panel';
 import type { ReplyToolsApi } from './reply-tools-api';
 
 export type SidebarView =
-  | { kind: 'list'; selected: readonly string[] }
+  /** `bulk`: threads have been selected on this list (the bulk bar, loaded then, stays for its report). */
+  | { kind: 'list'; selected: readonly string[]; bulk?: boolean }
   | {
       kind: 'thread';
       threadId: string;
@@ -111,8 +112,18 @@ function SidebarView({
   }
   return frame(
     <>
-      {/* Always mounted: its report and undo stay when Gmail clears the selection after the change. */}
-      <BulkBar connector={connector} selectedThreadIds={view.selected} me={me} />
+      {/* Mounted from the first selection on: its report and undo stay when Gmail clears the selection. */}
+      {view.bulk && replyTools && (
+        <ReplyToolsSlot
+          load={replyTools}
+          paint={(api, slot, mounted) =>
+            api.renderBulkTools(
+              slot,
+              mounted && { mailbox: connector.mailbox, selectedThreadIds: view.selected, me },
+            )
+          }
+        />
+      )}
       <QueuePanel connector={connector} actions={actions} me={me} navigator={navigator} />
     </>,
   );

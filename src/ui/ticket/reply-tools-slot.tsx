@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ReplyToolsApi, TicketToolsProps } from '../../content/reply-tools-api';
+import type { ReplyToolsApi } from '../../content/reply-tools-api';
 import { t } from '../i18n';
 import { asLabeldeskError, errorText } from './labels';
 
-/**
- * Where the reply tools (templates, macros) render: they are loaded on first use and render with their own
- * Preact into this element, which this tree leaves empty. Loading fails visibly, with a retry.
- */
-export function ReplyToolsSlot({
-  load,
-  props,
-}: {
+export interface ReplyToolsSlotProps {
   load: () => Promise<ReplyToolsApi>;
-  props: TicketToolsProps;
-}) {
+  /** Renders into the slot with the tools' API; `mounted` false: the slot is going away, unmount. */
+  paint: (api: ReplyToolsApi, slot: HTMLElement, mounted: boolean) => void;
+}
+
+/**
+ * Where the on-demand tools (templates, macros, bulk changes) render: loaded on first use, they render with
+ * their own Preact into this element, which this tree leaves empty. Loading fails visibly, with a retry.
+ */
+export function ReplyToolsSlot({ load, paint }: ReplyToolsSlotProps) {
   const slot = useRef<HTMLDivElement>(null);
   const [api, setApi] = useState<ReplyToolsApi>();
   const [failed, setFailed] = useState<string>();
@@ -31,14 +31,16 @@ export function ReplyToolsSlot({
     };
   }, [load, attempt]);
 
-  // Every render hands the tools the panel's current ticket.
+  const paintRef = useRef(paint);
+  paintRef.current = paint;
+  // Every render hands the tools what the sidebar shows now.
   useEffect(() => {
-    if (api && slot.current) api.renderTicketTools(slot.current, props);
+    if (api && slot.current) paint(api, slot.current, true);
   });
   useEffect(() => {
     const element = slot.current;
     return () => {
-      if (api && element) api.renderTicketTools(element, null);
+      if (api && element) paintRef.current(api, element, false);
     };
   }, [api]);
 

@@ -509,15 +509,20 @@ function ThreadTicketPanel({
       {replyTools && (
         <ReplyToolsSlot
           load={replyTools}
-          props={{
-            mailbox: connector.mailbox,
-            threadId,
-            ticket: shown,
-            team,
-            me,
-            now: clock,
-            applyPatch: (patch, message, hooks) => change(patch, true, message, hooks),
-          }}
+          paint={(api, slot, mounted) =>
+            api.renderTicketTools(
+              slot,
+              mounted && {
+                mailbox: connector.mailbox,
+                threadId,
+                ticket: shown,
+                team,
+                me,
+                now: clock,
+                applyPatch: (patch, message, hooks) => change(patch, true, message, hooks),
+              },
+            )
+          }
         />
       )}
       <UndoToast message={undo?.message} onUndo={undo?.inverse === undefined ? undefined : undoLast} />
