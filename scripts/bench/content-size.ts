@@ -1,12 +1,13 @@
 /**
  * `npx tsx scripts/bench/content-size.ts [dist]`: the content script's files in a build (what the manifest
- * injects into Gmail and everything those files import), each with its size and gzipped size (level 9), and
- * the whole `dist/`. Quick: no browser, just the built files; the sidebar bench reports the same numbers.
+ * injects into Gmail and everything those files import), each with its size and gzipped size (level 9), the
+ * on-demand reply tools' script, and the whole `dist/`. Quick: no browser, just the built files; the sidebar bench reports the same numbers.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { REPLY_TOOLS_FILE } from '../../src/content/reply-tools-names';
 
 export interface FileSize {
   file: string;
@@ -76,6 +77,10 @@ async function main(distPath: string): Promise<void> {
   for (const size of content) console.log(row(relative(distPath, size.file), size));
   const sum = total(content);
   console.log(row(`content script total (${sum.gzipBytes} bytes gzipped)`, sum));
+  // Not loaded with Gmail: the worker runs it in a tab on first use (src/content/reply-tools-api.ts).
+  const [onDemand] = await fileSizes([join(distPath, REPLY_TOOLS_FILE)]);
+  if (onDemand)
+    console.log(row(`${REPLY_TOOLS_FILE}, on first use (${onDemand.gzipBytes} bytes gzipped)`, onDemand));
   const dist = await filesUnder(distPath);
   console.log(row(`dist/, ${dist.length} files`, total(await fileSizes(dist))));
 }
