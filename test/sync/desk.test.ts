@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDesk, type DeskServices } from '../../src/background/desk';
 import { createHandlers } from '../../src/background/handlers';
+import { RECORD_HEADER } from '../../src/core/records';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { Template } from '../../src/core/templates';
 import { createSyncCalls } from '../../src/gmail/api/sync-calls';
 import type { MethodArgs, MethodName, MethodResult } from '../../src/messaging/contract';
 import { allResults } from '../../src/messaging/contract-replies';
@@ -326,5 +328,173 @@ describe('the desk', () => {
     expect(await call('thread.ofMessage', { mailbox: MAILBOX, messageId: message.id })).toEqual({
       threadId: message.threadId,
     });
+  });
+});
+
+const TEAM = {
+  agents: [
+    { name: 'Anna Kowalska', email: 'anna@northwind-shop.example', groups: ['Shipping'], lead: true },
+    { name: 'Yuki Tanaka', email: 'yuki@northwind-shop.example', groups: ['Billing'], lead: false },
+  ],
+  labelPrefix: 'Helpdesk',
+  teamDomains: [],
+  tags: [],
+};
+
+function aTemplate(overrides: Partial<Template> = {}): Template {
+  return {
+    id: '5b0c7a52-1d43-4c9e-9f0a-6a1e2b3c4d5e',
+    name: 'Parcel lost by the courier',
+    folder: 'Shipping',
+    tags: [],
+    variants: [
+      { language: 'en', subject: 'Your parcel', body: 'Hi {{customer.firstName | there}}, we are sorry.' },
+      { language: 'pl', body: 'Dzień dobry, przepraszamy.' },
+    ],
+    updatedAt: 1,
+    author: 'someone a tab claims',
+    ...overrides,
+  };
+}
+
+/** A record message as an older Labeldesk wrote it, straight into the mailbox (no schema of ours applied). */
+async function insertRawRecord(agent: Agent, record: object): Promise<void> {
+  const labelId = await agent.engine.records?.recordsLabelId();
+  if (!labelId) throw new Error('the records label exists');
+  const json = JSON.stringify({ labeldesk: 1, record });
+  const raw = [
+    'From: Labeldesk <support@northwind-shop.example>',
+    'To: support@northwind-shop.example',
+    'Subject: Labeldesk templates',
+    `Date: ${new Date().toUTCString().replace('GMT', '+0000')}`,
+    `${RECORD_HEADER}: templates; v=1`,
+    'Auto-Submitted: auto-generated',
+    'MIME-Version: 1.0',
+    'Content-Type: application/json; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from(json).toString('base64'),
+  ].join('\r\n');
+  await mailbox.env().client.users.messages.insert({
+    userId: 'me',
+    requestBody: { raw: Buffer.from(raw).toString('base64url'), labelIds: [labelId] },
+  });
+}
+
+describe('the reply library and macro notifications', () => {
+  it("shares a saved template: another agent's browser reads it after one poll, and its tabs are told", async () => {
+    const [anna, yuki] = [await mailbox.agent('anna'), await mailbox.agent('yuki')];
+    await anna.engine.fullSync();
+    await yuki.engine.fullSync();
+    const a = browserOf(anna, 'Anna Kowalska');
+    const y = browserOf(yuki, 'Yuki Tanaka');
+    const before = await y.call('library.get', { mailbox: MAILBOX });
+
+    const saved = await a.call('template.save', { mailbox: MAILBOX, template: aTemplate() });
+    // The worker stamps who saved it and when; the rest of the library is kept.
+    expect(saved.author).toBe('Anna Kowalska');
+    expect(saved.updatedAt).not.toBeNull();
+    expect(saved.library.templates.map((t) => t.id)).toEqual([
+      ...before.library.templates.map((t) => t.id),
+      aTemplate().id,
+    ]);
+    expect(saved.library.shortcuts).toEqual(before.library.shortcuts);
+    const mine = saved.library.templates.find((t) => t.id === aTemplate().id);
+    expect(mine).toMatchObject({ author: 'Anna Kowalska', name: 'Parcel lost by the courier' });
+    expect(mine?.updatedAt).toBeGreaterThan(1);
+    expect(a.announced).toContainEqual({ threadIds: [], all: true });
+
+    // Saving it again under a new name replaces it rather than adding a second one.
+    const renamed = await a.call('template.save', {
+      mailbox: MAILBOX,
+      template: aTemplate({ name: 'Parcel lost' }),
+    });
+    expect(renamed.library.templates.filter((t) => t.id === aTemplate().id).map((t) => t.name)).toEqual([
+      'Parcel lost',
+    ]);
+
+    expect((await y.call('library.get', { mailbox: MAILBOX })).library.templates).toEqual(
+      before.library.templates,
+    );
+    // A poll that read the new record counts it as a change: the service worker then tells every tab of
+    // the mailbox to re-read everything (main.ts announcePoll), and the reply tools re-read the library.
+    const poll = await yuki.engine.incrementalSync();
+    expect(poll.threadsChanged).toBeGreaterThan(0);
+    const read = await y.call('library.get', { mailbox: MAILBOX });
+    expect(read).toEqual(renamed);
+    expect(yuki.notices.filter((n) => n.kind === 'record-unreadable')).toEqual([]);
+  });
+
+  it('lets only the options page replace the whole library, and reads a record written before shortcuts and macros', async () => {
+    const [anna, yuki] = [await mailbox.agent('anna'), await mailbox.agent('yuki')];
+    await anna.engine.fullSync();
+    await yuki.engine.fullSync();
+    const a = browserOf(anna, 'Anna Kowalska');
+    const y = browserOf(yuki, 'Yuki Tanaka');
+    const library = {
+      templates: [aTemplate()],
+      shortcuts: [{ abbreviation: 'пож', expansion: 'пожалуйста,' }],
+      macros: [],
+    };
+    await expect(a.call('library.set', { mailbox: MAILBOX, library })).rejects.toMatchObject({
+      code: 'forbidden-sender',
+    });
+    const set = await a.call('library.set', { mailbox: MAILBOX, library }, OPTIONS_PAGE);
+    expect(set.library.shortcuts).toEqual(library.shortcuts);
+    expect(set.author).toBe('Anna Kowalska');
+    expect(a.announced).toContainEqual({ threadIds: [], all: true });
+
+    // An older Labeldesk's record: templates only. Newest, so in force; it reads with no shortcuts or macros.
+    await insertRawRecord(anna, {
+      kind: 'templates',
+      id: '9e8d7c6b-5a49-4382-9171-605f4e3d2c1b',
+      author: 'Piotr Nowak',
+      library: { templates: [aTemplate({ id: '0f1e2d3c-4b5a-4968-8776-655443322110', name: 'Old' })] },
+      createdAt: Date.now() + 60_000,
+    });
+    await yuki.engine.incrementalSync();
+    const read = await y.call('library.get', { mailbox: MAILBOX });
+    expect(read).toMatchObject({ author: 'Piotr Nowak', library: { shortcuts: [], macros: [] } });
+    expect(read.library.templates.map((t) => t.name)).toEqual(['Old']);
+    expect(yuki.notices.filter((n) => n.kind === 'record-unreadable')).toEqual([]);
+  });
+
+  it('notifies an agent of the team by name, and refuses a name the team does not have', async () => {
+    const [anna, yuki] = [await mailbox.agent('anna'), await mailbox.agent('yuki')];
+    await anna.engine.fullSync();
+    await yuki.engine.fullSync();
+    const a = browserOf(anna, 'Anna Kowalska');
+    await a.call('team.set', { mailbox: MAILBOX, config: TEAM }, OPTIONS_PAGE);
+    const ticket = await firstOpenTicket(anna);
+
+    await expect(
+      a.call('notify.send', {
+        mailbox: MAILBOX,
+        threadId: ticket.threadId,
+        to: 'Dmitri Nobody',
+        macro: 'Escalate to billing',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-message', message: expect.stringContaining('Dmitri Nobody') });
+
+    await a.call('notify.send', {
+      mailbox: MAILBOX,
+      threadId: ticket.threadId,
+      to: 'yuki tanaka',
+      macro: 'Escalate to billing',
+    });
+    await yuki.engine.incrementalSync();
+    const told = (await yuki.engine.records?.notifications()) ?? [];
+    expect(told).toEqual([
+      expect.objectContaining({
+        to: 'Yuki Tanaka',
+        from: 'Anna Kowalska',
+        threadId: ticket.threadId,
+        macro: 'Escalate to billing',
+      }),
+    ]);
+    // A notification is not a note: the ticket's context does not show it.
+    const y = browserOf(yuki, 'Yuki Tanaka');
+    const context = await y.call('ticket.context', { mailbox: MAILBOX, threadId: ticket.threadId });
+    expect(context.notes).toEqual([]);
   });
 });
