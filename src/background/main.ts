@@ -5,9 +5,12 @@ import { REPLY_TOOLS_FILE } from '../content/reply-tools-names';
 import { createGmailClient, GMAIL_API_BASE_URL } from '../gmail/api/client';
 import type { StoreEvent } from '../messaging/contract';
 import { listen } from '../messaging/receiver';
+import { getTicket } from '../store/ticket-store';
+import { t } from '../ui/i18n';
 import { sessionTokenCache, WebAuthTokenSource } from './auth';
 import { createDesk } from './desk';
 import { createHandlers } from './handlers';
+import { MacroNotifier } from './notifications';
 import { loadSettings, saveSettings } from './settings-store';
 import { POLL_MINUTES, type PollReport, SYNC_ALARM, SyncRunner } from './sync-runner';
 import { TabEvents } from './tab-events';
@@ -33,10 +36,55 @@ const sync = new SyncRunner({
   },
 });
 
-/** A poll that changed anything tells the mailbox's tabs to re-read what they show. */
+/** "Dmitri assigned you a ticket": notify records for this browser's agent, shown once (notifications.ts). */
+const notifier = new MacroNotifier({
+  agentName: async () => (await loadSettings()).agentName,
+  storage: {
+    get: (key) => chrome.storage.local.get(key),
+    set: (items) => chrome.storage.local.set(items),
+  },
+  notifications: {
+    create: (id, options) => chrome.notifications.create(id, options),
+    clear: (id) => chrome.notifications.clear(id),
+  },
+  tabs: {
+    get: (tabId) => chrome.tabs.get(tabId),
+    queryGmail: () => chrome.tabs.query({ url: 'https://mail.google.com/*' }),
+    update: (tabId, properties) => chrome.tabs.update(tabId, properties),
+    create: (properties) => chrome.tabs.create(properties),
+  },
+  focusWindow: (windowId) => chrome.windows.update(windowId, { focused: true }),
+  iconUrl: chrome.runtime.getURL('icons/128.png'),
+  text: (key, substitutions) => t(key, substitutions),
+  now: () => Date.now(),
+});
+
+function notifyAfterPoll(mailbox: string): void {
+  sync
+    .mailboxFor(mailbox)
+    .then(({ engine, db }) =>
+      notifier.afterPoll(mailbox, {
+        notifications: async () => (await engine.records?.notifications()) ?? [],
+        ticket: async (threadId) => {
+          const record = await getTicket(db, threadId);
+          return record && { subject: record.subject, reference: record.reference };
+        },
+      }),
+    )
+    .catch((error: unknown) => {
+      console.warn('Labeldesk: notifications not checked:', error instanceof Error ? error.name : 'error');
+    });
+}
+
+/**
+ * A poll that changed anything tells the mailbox's tabs to re-read what they show, and shows the
+ * notifications it brought. Records other browsers wrote (a note, a new reply library, a notification)
+ * arrive as new messages, so a poll that read one counts changed threads and the tabs hear `all`.
+ */
 function announcePoll(report: PollReport): PollReport {
   if (report.tickets > 0 || report.metadataFetched > 0 || report.sent > 0 || report.fullSync) {
     tabEvents.announce(report.mailbox, [], true);
+    notifyAfterPoll(report.mailbox);
   }
   return report;
 }
@@ -90,11 +138,20 @@ listen(
       // A Gmail tab that calls with a mailbox wants that mailbox's events.
       if (context.tabId !== undefined && typeof args === 'object' && args !== null && 'mailbox' in args) {
         const mailbox = (args as { mailbox: unknown }).mailbox;
-        if (typeof mailbox === 'string') tabEvents.remember(mailbox, context.tabId);
+        if (typeof mailbox === 'string') {
+          tabEvents.remember(mailbox, context.tabId);
+          notifier.rememberTab(mailbox, context.tabId);
+        }
       }
     },
   },
 );
+
+chrome.notifications.onClicked.addListener((notificationId) => {
+  notifier.clicked(notificationId).catch((error: unknown) => {
+    console.warn('Labeldesk: the ticket did not open:', error instanceof Error ? error.name : 'error');
+  });
+});
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== SYNC_ALARM) return;
