@@ -6,6 +6,8 @@ import { callerFor } from '../messaging/sender';
 import { t, uiLanguage } from '../ui/i18n';
 import { KEYBOARD_CSS } from '../ui/keyboard/keyboard-styles';
 import { ShortcutEditor } from '../ui/keyboard/shortcut-editor';
+import { LibraryEditor } from '../ui/library/library-editor';
+import { LIBRARY_CSS } from '../ui/library/library-styles';
 import { OptionsPage } from '../ui/team/options-page';
 import { backgroundOptionsService } from '../ui/team/options-service';
 import { OPTIONS_CSS } from '../ui/team/options-styles';
@@ -22,7 +24,7 @@ root.classList.add('labeldesk-root');
 document.title = t('optionsTitle');
 
 const style = document.createElement('style');
-style.textContent = THEME_CSS + OPTIONS_CSS + KEYBOARD_CSS;
+style.textContent = THEME_CSS + OPTIONS_CSS + KEYBOARD_CSS + LIBRARY_CSS;
 document.head.append(style);
 
 // Extension pages follow the system's light or dark setting (Gmail's own theme is not visible from here).
@@ -73,6 +75,15 @@ if (app !== null) {
       download={download}
       initialMailbox={new URLSearchParams(location.search).get('mailbox') ?? undefined}
       shortcuts={<Shortcuts />}
+      library={(mailbox) => (
+        <LibraryEditor
+          key={mailbox}
+          service={service}
+          mailbox={mailbox}
+          language={uiLanguage()}
+          download={download}
+        />
+      )}
     />,
     app,
   );

@@ -14,6 +14,11 @@ export interface OptionsPageProps {
   initialMailbox?: string;
   /** The keyboard shortcut editor (src/ui/keyboard); its section appears only when one is given. */
   shortcuts?: ComponentChildren;
+  /**
+   * The reply library editor (src/ui/library) for the mailbox chosen in the team set-up's picker; its section
+   * appears only when one is given and a mailbox is chosen.
+   */
+  library?: (mailbox: string) => ComponentChildren;
 }
 
 type Mailboxes =
@@ -22,7 +27,14 @@ type Mailboxes =
   | { state: 'ready'; list: string[] };
 
 /** The whole options page: the agent's own settings, the team set-up per mailbox, the keyboard shortcuts. */
-export function OptionsPage({ service, language, download, initialMailbox, shortcuts }: OptionsPageProps) {
+export function OptionsPage({
+  service,
+  language,
+  download,
+  initialMailbox,
+  shortcuts,
+  library,
+}: OptionsPageProps) {
   const [mailboxes, setMailboxes] = useState<Mailboxes>({ state: 'loading' });
   const [mailbox, setMailbox] = useState('');
   const [agents, setAgents] = useState<string[]>([]);
@@ -99,6 +111,13 @@ export function OptionsPage({ service, language, download, initialMailbox, short
           />
         )}
       </section>
+
+      {library !== undefined && mailbox !== '' && (
+        <section aria-labelledby="library-heading" id="options-library">
+          <h2 id="library-heading">{t('libraryHeading')}</h2>
+          <div key={mailbox}>{library(mailbox)}</div>
+        </section>
+      )}
 
       {/* KEYBOARD SHORTCUTS: the options entry (src/options/main.tsx) passes <ShortcutEditor/> from
           src/ui/keyboard as `shortcuts`; it saves settings.shortcuts through the same service. */}

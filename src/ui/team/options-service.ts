@@ -5,7 +5,9 @@
  */
 import type { Settings } from '../../core/settings';
 import type { TeamConfig } from '../../core/team-config';
+import type { TemplateLibrary } from '../../core/templates';
 import type { MethodArgs, MethodName, MethodResult, TeamView } from '../../messaging/contract';
+import type { LibraryView } from '../../messaging/contract-replies';
 
 export interface OptionsService {
   /** Mailboxes a Gmail tab has shown in this browser; the team is set up per mailbox. */
@@ -15,6 +17,10 @@ export interface OptionsService {
   setTeam(mailbox: string, config: TeamConfig): Promise<TeamView>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
+  /** The team's reply library (templates, text shortcuts, macros) in force, with who saved it last. */
+  getLibrary(mailbox: string): Promise<LibraryView>;
+  /** Publishes the whole library as a new shared record. */
+  setLibrary(mailbox: string, library: TemplateLibrary): Promise<LibraryView>;
 }
 
 export type BackgroundCall = <M extends MethodName>(
@@ -30,6 +36,8 @@ export function backgroundOptionsService(call: BackgroundCall): OptionsService {
     setTeam: (mailbox, config) => call('team.set', { mailbox, config }),
     getSettings: () => call('settings.get', {}),
     setSettings: (settings) => call('settings.set', settings),
+    getLibrary: (mailbox) => call('library.get', { mailbox }),
+    setLibrary: (mailbox, library) => call('library.set', { mailbox, library }),
   };
 }
 
@@ -37,7 +45,15 @@ export interface FakeOptionsState {
   mailboxes: string[];
   teams: Record<string, TeamConfig | null>;
   settings: Settings;
+  /** Reply libraries by mailbox (none: an empty library nobody has saved). */
+  libraries?: Record<string, LibraryView>;
 }
+
+const EMPTY_LIBRARY_VIEW: LibraryView = {
+  library: { templates: [], shortcuts: [], macros: [] },
+  updatedAt: null,
+  author: null,
+};
 
 /**
  * An in-memory service for tests: records every call, keeps what was saved, and lets a test make the next
@@ -94,6 +110,18 @@ export function fakeOptionsService(state: FakeOptionsState) {
       answer('setSettings', [settings], () => {
         state.settings = structuredClone(settings);
         return state.settings;
+      }),
+    getLibrary: (mailbox) =>
+      answer('getLibrary', [mailbox], () => state.libraries?.[mailbox] ?? EMPTY_LIBRARY_VIEW),
+    setLibrary: (mailbox, library) =>
+      answer('setLibrary', [mailbox, library], () => {
+        const view: LibraryView = {
+          library: structuredClone(library),
+          updatedAt: Date.now(),
+          author: state.settings.agentName || null,
+        };
+        state.libraries = { ...state.libraries, [mailbox]: view };
+        return view;
       }),
   };
   return service;
