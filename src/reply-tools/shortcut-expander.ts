@@ -161,6 +161,8 @@ function replaceInNode(
   expansion: ShortcutExpansion,
 ): Applied {
   const lines = expansion.replacement.replace(/\r\n?/g, '\n').split('\n');
+  const last = lines.length - 1;
+  lines[last] = visibleSpace(lines[last] ?? '', node.data.slice(end));
   const first = lines[0] ?? '';
   node.replaceData(start, end - start, first);
   let caretNode: Text = node;
@@ -194,7 +196,8 @@ function undoApplied(doc: Document, applied: Applied): boolean {
   )
     return false;
   for (const part of inserted) part.remove();
-  node.replaceData(start, first.length, expansion.undo.text);
+  const after = rest?.isConnected ? rest.data : node.data.slice(start + first.length);
+  node.replaceData(start, first.length, visibleSpace(expansion.undo.text, after));
   if (rest?.isConnected) {
     node.appendData(rest.data);
     rest.remove();
@@ -202,6 +205,14 @@ function undoApplied(doc: Document, applied: Applied): boolean {
   placeCaret(doc, node, start + expansion.undo.caretOffset);
   announce(doc, applied.body, 'historyUndo', null);
   return true;
+}
+
+/**
+ * A space typed at the end of a line is written as a no-break space, as the browser itself does in a
+ * contenteditable: a plain one there is not drawn and the caret would sit before it.
+ */
+function visibleSpace(text: string, after: string): string {
+  return text.endsWith(' ') && (after === '' || /^\s/.test(after)) ? `${text.slice(0, -1)}\u00a0` : text;
 }
 
 function placeCaret(doc: Document, node: Text, offset: number): void {
