@@ -10,7 +10,7 @@ import type { TemplateLibrary } from '../core/templates';
 import type { TeamView, TicketPatchArgs, TicketView } from '../messaging/contract';
 import type { LibraryView } from '../messaging/contract-replies';
 import { type FakeHandlers, fakeConnector } from '../ui/connector';
-import { NOW } from '../ui/ticket/testing';
+import { NOW, TEAM as PANEL_TEAM } from '../ui/ticket/testing';
 import { librarySource } from './library-source';
 import { TicketTools } from './ticket-tools';
 
@@ -38,11 +38,12 @@ export const TEAM: TeamView = {
   mailbox: MAILBOX,
   me: 'Anna',
   config: {
+    // The panel's tests' config with this mailbox's agents: fields added to the config come along.
+    ...(PANEL_TEAM.config as NonNullable<TeamView['config']>),
     agents: [
       { name: 'Anna', email: 'anna@northwind-shop.example', groups: ['Support'], lead: true },
       { name: 'Piotr Nowak', email: 'piotr@northwind-shop.example', groups: ['Billing'], lead: false },
     ],
-    labelPrefix: 'Helpdesk',
     teamDomains: ['northwind-shop.example'],
     tags: [],
   },
