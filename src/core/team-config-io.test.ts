@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ru from 'zod/v4/locales/ru.js';
-import type { TeamConfig } from './team-config';
+import { checksBeforeSending, type TeamConfig } from './team-config';
 import {
   checkTeamConfig,
   formatProblemPath,
@@ -53,6 +53,17 @@ describe('team files', () => {
       ok: true,
       config: { agents: [], labelPrefix: 'Helpdesk', teamDomains: [], tags: [] },
     });
+  });
+
+  it('carries "check replies before sending"; a file from before the setting reads as off', () => {
+    const on = { ...team, checksBeforeSending: true };
+    const result = parseTeamFile(teamFileText(on));
+    expect(result).toEqual({ ok: true, config: on });
+    expect(result.ok && checksBeforeSending(result.config)).toBe(true);
+    const old = parseTeamFile(file({ agents: [] }));
+    expect(old.ok && checksBeforeSending(old.config)).toBe(false);
+    const wrong = parseTeamFile(file({ agents: [], checksBeforeSending: 'yes' }));
+    expect(wrong.ok).toBe(false);
   });
 
   it('names the file after the mailbox, without characters a file system may refuse', () => {

@@ -32,6 +32,12 @@ export function teamConfigOf<E extends z.ZodMiniType<string, string>>(email: E) 
       [],
     ),
     tags: z._default(z.array(tagDefinitionSchema).check(z.maxLength(1_000)), []),
+    /**
+     * Check replies before sending (unfilled variables, incomplete links, a missing attachment), off by
+     * default. Optional in the type, so a config written before the setting existed (or a literal in code)
+     * stays valid; read it with `checksBeforeSending(config)`, which says false for a missing value.
+     */
+    checksBeforeSending: z.optional(z.boolean()),
   });
 }
 
@@ -46,6 +52,13 @@ export type TagDefinition = z.infer<typeof tagDefinitionSchema>;
 export const teamConfigViewSchema = teamConfigOf(z.string().check(z.maxLength(320)));
 export type TeamAgent = TeamConfig['agents'][number];
 export type TeamConfig = z.infer<typeof teamConfigViewSchema>;
+
+/** Whether the team checks replies before sending: off unless its config says so (old configs say nothing). */
+export function checksBeforeSending(
+  config: Pick<TeamConfig, 'checksBeforeSending'> | null | undefined,
+): boolean {
+  return config?.checksBeforeSending === true;
+}
 
 /** Every group named by some agent, sorted, for the sidebar's "Group" control and the group queues. */
 export function teamGroups(config: Pick<TeamConfig, 'agents'> | undefined): string[] {

@@ -15,11 +15,18 @@ const TEAM: TeamConfig = {
   labelPrefix: 'Helpdesk',
   teamDomains: ['shop.example', 'example.org'],
   tags: [{ path: 'Shipping', description: 'Delivery' }, { path: 'Pre-sales' }],
+  checksBeforeSending: true,
 };
 
 describe('the team draft', () => {
   it('round-trips a config', () => {
     expect(draftInput(draftFromConfig(TEAM))).toEqual(TEAM);
+  });
+
+  it('reads a config written before "check replies before sending" existed as off, and writes it out', () => {
+    const { checksBeforeSending: _setting, ...old } = TEAM;
+    expect(draftFromConfig(old).checksBeforeSending).toBe(false);
+    expect(draftInput(draftFromConfig(old))).toEqual({ ...old, checksBeforeSending: false });
   });
 
   it('gives every row its own key', () => {

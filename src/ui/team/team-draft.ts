@@ -3,7 +3,7 @@
  * their ids (and their errors) while rows are added and removed. `draftInput` turns it into the input
  * `checkTeamConfig` validates; problem paths map back to the ids of the fields at fault.
  */
-import type { TeamConfig } from '../../core/team-config';
+import { checksBeforeSending, type TeamConfig } from '../../core/team-config';
 import type { ProblemPath } from '../../core/team-config-io';
 
 export interface AgentDraft {
@@ -27,6 +27,8 @@ export interface TeamDraft {
   /** Comma-, space- or line-separated, as typed. */
   teamDomains: string;
   tags: TagDraft[];
+  /** The team setting "Check replies before sending". */
+  checksBeforeSending: boolean;
 }
 
 let lastKey = 0;
@@ -50,6 +52,7 @@ export function draftFromConfig(config: TeamConfig): TeamDraft {
     labelPrefix: config.labelPrefix,
     teamDomains: config.teamDomains.join(', '),
     tags: config.tags.map((tag) => ({ key: rowKey(), path: tag.path, description: tag.description ?? '' })),
+    checksBeforeSending: checksBeforeSending(config),
   };
 }
 
@@ -96,6 +99,7 @@ export function draftInput(draft: TeamDraft): TeamConfig {
       const description = tag.description.trim();
       return description === '' ? { path: tag.path.trim() } : { path: tag.path.trim(), description };
     }),
+    checksBeforeSending: draft.checksBeforeSending,
   };
 }
 
@@ -120,6 +124,7 @@ export const fieldIds = {
   tags: 'team-tags',
   tagPath: (key: string) => `team-tag-${key}-path`,
   tagDescription: (key: string) => `team-tag-${key}-description`,
+  checksBeforeSending: 'team-checks-before-sending',
 } as const;
 
 /** The id of the field a problem belongs to; the section's id when no single field is at fault. */

@@ -19,6 +19,7 @@ const TEAM: TeamConfig = {
   labelPrefix: 'Helpdesk',
   teamDomains: ['shop.example'],
   tags: [{ path: 'Shipping', description: 'Delivery problems' }],
+  checksBeforeSending: false,
 };
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
@@ -176,6 +177,7 @@ describe('the team set-up', () => {
             labelPrefix: 'Helpdesk',
             teamDomains: ['shop.example', 'example.org'],
             tags: TEAM.tags,
+            checksBeforeSending: false,
           },
         ],
       },
@@ -299,7 +301,19 @@ describe('the team set-up', () => {
       labelPrefix: 'Helpdesk',
       teamDomains: [],
       tags: [],
+      checksBeforeSending: false,
     });
+  });
+
+  it('saves "check replies before sending" (off until ticked) with the team', async () => {
+    const { checksBeforeSending: _off, ...old } = TEAM;
+    const { service } = setup({ teams: { [MAILBOX]: old } });
+    const box = await waitFor('the setting', () => byId<HTMLInputElement>('team-checks-before-sending'));
+    expect(box.checked).toBe(false);
+    expect(box.labels?.[0]?.textContent).toBe('teamChecksBeforeSending');
+    await click(box);
+    await click(document.querySelector<HTMLElement>('.ld-save button[type="submit"]'));
+    await waitFor('saved', () => service.state.teams[MAILBOX]?.checksBeforeSending === true);
   });
 
   it('exports the form as a versioned file named after the mailbox', async () => {

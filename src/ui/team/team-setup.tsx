@@ -291,6 +291,20 @@ export function TeamSetup({ service, mailbox, language, download, onAgentNames }
         </p>
       </fieldset>
 
+      <div class="ld-section">
+        <p class="ld-check">
+          <input
+            id={fieldIds.checksBeforeSending}
+            type="checkbox"
+            checked={draft.checksBeforeSending}
+            aria-describedby="team-checks-before-sending-help"
+            onChange={(event) => edit({ ...draft, checksBeforeSending: event.currentTarget.checked })}
+          />
+          <label for={fieldIds.checksBeforeSending}>{t('teamChecksBeforeSending')}</label>
+        </p>
+        <small id="team-checks-before-sending-help">{t('teamChecksBeforeSendingHelp')}</small>
+      </div>
+
       <TagsEditor
         tags={draft.tags}
         errors={errors}
