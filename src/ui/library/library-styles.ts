@@ -20,6 +20,7 @@ export const LIBRARY_CSS = `
 .ld-lib-variables > legend { float: left; padding: 0; margin: 0 8px 0 0; }
 .ld-lib-form { margin: 12px 0; padding: 12px 16px; border: 1px solid var(--ld-accent); border-radius: 8px; background: var(--ld-bg); }
 .ld-lib-variant { background: var(--ld-bg); }
+.ld-lib-variant > legend, .ld-lib-form > legend { background: var(--ld-bg); color: var(--ld-fg); }
 .ld-lib-tags { margin: 0 0 var(--ld-gap); padding: 8px 12px; border: 1px solid var(--ld-border); border-radius: 8px; max-height: 200px; overflow: auto; }
 .ld-lib-tags > legend { padding: 0 4px; font-weight: 500; }
 .ld-lib-tags .ld-check { margin-bottom: 4px; }
