@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { planMacro } from '../../../src/core/macros';
+import { recordFromJson, type SharedRecord } from '../../../src/core/records';
+import { TEMPLATE_LANGUAGES } from '../../../src/core/templates';
+import { expandAt } from '../../../src/core/text-shortcuts';
+import { DEMO_RECORDS_LABEL, DEMO_TEAM_CONFIG } from './demo-records';
+import { DEMO_MAILBOX, loadSeed } from './index';
+
+const NOW = new Date('2026-11-23T09:30:00Z');
+const DAY_MS = 86_400_000;
+
+const threads = loadSeed('demo', NOW).threads.filter((t) => t.labels.includes(DEMO_RECORDS_LABEL));
+
+function records(): SharedRecord[] {
+  return threads.map((thread) => {
+    const read = recordFromJson(thread.messages[0]?.text ?? '');
+    if (!read.ok) throw new Error(read.problem);
+    return read.record;
+  });
+}
+
+function recordOf<K extends SharedRecord['kind']>(kind: K): Extract<SharedRecord, { kind: K }> {
+  const found = records().find((r) => r.kind === kind);
+  if (!found) throw new Error(`no ${kind} record`);
+  return found as Extract<SharedRecord, { kind: K }>;
+}
+
+describe('the demo shared records', () => {
+  it('are record messages from the mailbox under the hidden records label, read back as Labeldesk reads them', () => {
+    expect(threads).toHaveLength(2);
+    for (const thread of threads) {
+      expect(thread.labels).toEqual([DEMO_RECORDS_LABEL]);
+      const [message] = thread.messages;
+      expect(message?.from.email).toBe(DEMO_MAILBOX.emailAddress);
+      expect(message?.headers?.['X-Labeldesk-Record']).toMatch(/^(config|templates); v=1$/);
+      expect(message?.date.getTime()).toBeLessThan(NOW.getTime());
+    }
+    expect(records().map((r) => r.kind)).toEqual(['config', 'templates']);
+  });
+
+  it('set up the four agents of the demo mailbox', () => {
+    expect(recordOf('config').config).toEqual(DEMO_TEAM_CONFIG);
+    expect(recordOf('config').createdAt).toBe(NOW.getTime() - 59 * DAY_MS);
+  });
+
+  it('share the six starter templates, each in four languages, and the three shortcuts of the seed', () => {
+    const { library } = recordOf('templates');
+    expect(library.templates).toHaveLength(6);
+    for (const template of library.templates) {
+      expect(template.variants.map((v) => v.language).sort()).toEqual([...TEMPLATE_LANGUAGES].sort());
+    }
+    expect(library.shortcuts).toEqual([
+      { abbreviation: 'Зд', expansion: 'Здравствуйте,' },
+      { abbreviation: 'пож', expansion: 'пожалуйста,' },
+      { abbreviation: 'демоо', expansion: 'https://demo.labeldesk.example/' },
+    ]);
+    expect(expandAt('Зд', ' ', library.shortcuts)?.replacement).toBe('Здравствуйте, ');
+    expect(expandAt('демо', ' ', library.shortcuts)).toBeUndefined();
+  });
+
+  it('hold macros that apply with the demo team: templates present, agents, groups and tags known', () => {
+    const { library } = recordOf('templates');
+    expect(library.macros.map((m) => m.name)).toEqual([
+      'Ask for details',
+      'Solve and close',
+      'Escalate to billing',
+      'Order not received',
+    ]);
+    const ticket = { status: 'Open' as const, tags: [] };
+    const templateIds = library.templates.map((t) => t.id);
+    for (const macro of library.macros) {
+      const plan = planMacro(macro, { ticket, team: DEMO_TEAM_CONFIG, templateIds, me: 'Anna Kowalska' });
+      expect(plan.ok, macro.name).toBe(true);
+    }
+    const escalate = library.macros.find((m) => m.name === 'Escalate to billing');
+    expect(planMacro(escalate, { ticket, team: DEMO_TEAM_CONFIG, templateIds, me: 'Anna Kowalska' })).toEqual(
+      expect.objectContaining({
+        patch: {
+          group: 'Billing',
+          assignee: 'Dmitri Sokolov',
+          priority: 'High',
+          addTags: [{ what: 'Payments', why: 'Payment error' }],
+        },
+        notify: { agent: 'Dmitri Sokolov' },
+      }),
+    );
+  });
+});
