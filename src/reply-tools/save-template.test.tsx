@@ -7,7 +7,7 @@ import { LabeldeskError } from '../messaging/errors';
 import type { FakeHandlers } from '../ui/connector';
 import { button, byLabel, typeInto, useEnglish, waitFor } from '../ui/ticket/testing';
 import { libraryView, MAILBOX, type Mounted, mountTools, NOW } from './testing';
-import { customerLanguage, readThreadMessages, sentMessages } from './thread-reading';
+import { customerLanguage, readThreadMessages, sentMessages, watchThreadMessages } from './thread-reading';
 
 let restore = () => {};
 let mounted: Mounted | undefined;
@@ -37,6 +37,22 @@ describe("the thread's messages on Gmail's page", () => {
     expect(customerLanguage(messages, MAILBOX)).toBe('ru');
     // The team's own messages say nothing about the customer's language.
     expect(customerLanguage(messages, 'olga.smirnova@yandex.example', [MAILBOX])).toBeUndefined();
+  });
+});
+
+describe('watching the thread', () => {
+  it('reads the messages again once Gmail has rendered them', async () => {
+    page = loadFixture('reply');
+    const list = page.document.querySelector('.standin-messages') as HTMLElement;
+    const markup = list.innerHTML;
+    list.innerHTML = '';
+    const seen: number[] = [];
+    const stop = new AbortController();
+    watchThreadMessages(page.document, (messages) => seen.push(messages.length), stop.signal, 5);
+    list.innerHTML = markup;
+    await waitFor(() => seen.length === 2, 'the second reading');
+    stop.abort();
+    expect(seen).toEqual([0, 2]);
   });
 });
 

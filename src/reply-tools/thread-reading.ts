@@ -7,7 +7,7 @@
 import { detectThreadLanguage } from '../core/language-detect';
 import type { TemplateLanguage } from '../core/templates';
 import { ownTextOf } from '../gmail/dom/compose';
-import { gmailSelectors, queryAllGmail, queryGmail } from '../gmail/dom/selectors';
+import { gmailSelectors, observeMutations, queryAllGmail, queryGmail } from '../gmail/dom/selectors';
 
 export interface ThreadMessage {
   /** Gmail's message id (`data-legacy-message-id`), or its position when Gmail shows none. */
@@ -71,4 +71,43 @@ export function customerLanguage(
   if (texts.length === 0) return undefined;
   const guess = detectThreadLanguage(texts);
   return guess.confidence > 0 ? guess.language : undefined;
+}
+
+/**
+ * Calls `onChange` with the thread's messages now and again whenever Gmail renders a different set (a
+ * thread still loading, a message expanded, a reply sent). Stops when `signal` aborts.
+ */
+export function watchThreadMessages(
+  doc: Document,
+  onChange: (messages: ThreadMessage[]) => void,
+  signal: AbortSignal,
+  debounceMs = 250,
+): void {
+  if (signal.aborted) return;
+  const key = (messages: readonly ThreadMessage[]) =>
+    messages.map((message) => `${message.id}:${message.from}:${message.text.length}`).join('|');
+  let current = readThreadMessages(doc);
+  let shown = key(current);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    timer = undefined;
+    if (signal.aborted) return;
+    current = readThreadMessages(doc);
+    const next = key(current);
+    if (next === shown) return;
+    shown = next;
+    onChange(current);
+  };
+  const observer = observeMutations(doc, () => {
+    if (timer === undefined) timer = setTimeout(check, debounceMs);
+  });
+  observer.observe(queryGmail(doc, gmailSelectors.mainRegion) ?? doc.body ?? doc.documentElement, {
+    subtree: true,
+    childList: true,
+  });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+  });
+  onChange(current);
 }

@@ -9,7 +9,12 @@ import { MacroBar } from './macro-bar';
 import { type InsertOutcome, insertReply } from './reply-insert';
 import { SaveTemplate } from './save-template';
 import { TemplatePicker } from './template-picker';
-import { customerLanguage, readThreadMessages } from './thread-reading';
+import {
+  customerLanguage,
+  readThreadMessages,
+  type ThreadMessage,
+  watchThreadMessages,
+} from './thread-reading';
 import { addTicketToolsStyles } from './ticket-tools-styles';
 
 export interface TicketToolsOwnProps extends TicketToolsProps {
@@ -63,7 +68,13 @@ export function TicketTools(props: TicketToolsOwnProps) {
 
   const teamAddresses = props.team?.config?.agents.map((agent) => agent.email) ?? [];
   const teamKey = teamAddresses.join(',');
-  const messages = useMemo(() => readThreadMessages(doc), [doc, threadId]);
+  const [messages, setMessages] = useState<ThreadMessage[]>(() => readThreadMessages(doc));
+  // Gmail may still be rendering the thread when the panel opens: read it again as it changes.
+  useEffect(() => {
+    const stop = new AbortController();
+    watchThreadMessages(doc, setMessages, stop.signal);
+    return () => stop.abort();
+  }, [doc, threadId]);
   const language = useMemo(
     () => customerLanguage(messages, mailbox, teamAddresses),
     [messages, mailbox, teamKey],
