@@ -84,31 +84,29 @@ describe('the options page, by accessible name (English)', () => {
     await harness?.close();
   });
 
-  it('adds agents, picks "I am" among them, adds starter tags and saves the set-up for the whole team', async () => {
-    expect(await configRecords()).toBe(0);
-
-    await (await byName(page, 'button', 'Add agent')).click();
-    const first = await byName(page, 'group', 'Agent 1');
-    await fill(first, 'Name', 'Anna Kowalska');
-    await fill(first, 'Email address', 'anna@northwind-shop.example');
-    await fill(first, 'Groups', 'Billing, Shipping');
-    await (await first.waitForSelector(aria('checkbox', 'Team lead')))?.click();
-    // The fieldset is named after the agent once the name is typed.
+  it('shows the team set-up the mailbox has, adds an agent, picks "I am" among them, adds starter tags and saves it for the whole team', async () => {
+    // The demo mailbox comes with its team set-up (a seeded config record): the form shows its agents.
+    const seeded = await configRecords();
+    expect(seeded).toBe(1);
     await byName(page, 'group', 'Anna Kowalska');
+    await byName(page, 'group', 'Dmitri Sokolov');
 
     await (await byName(page, 'button', 'Add agent')).click();
-    const second = await byName(page, 'group', 'Agent 2');
-    await fill(second, 'Name', 'Dmitri Sokolov');
-    await fill(second, 'Email address', 'dmitri@northwind-shop.example');
-    await fill(second, 'Groups', 'Tech');
-    await byName(page, 'button', 'Remove Dmitri Sokolov');
+    const added = await byName(page, 'group', 'Agent 5');
+    await fill(added, 'Name', 'Piotr Nowak');
+    await fill(added, 'Email address', 'piotr@northwind-shop.example');
+    await fill(added, 'Groups', 'Tech');
+    await (await added.waitForSelector(aria('checkbox', 'Team lead')))?.click();
+    // The fieldset is named after the agent once the name is typed.
+    await byName(page, 'group', 'Piotr Nowak');
+    await byName(page, 'button', 'Remove Piotr Nowak');
 
     // "I am" becomes a choice among the agents.
     const iAm = await byName(page, 'combobox', 'I am');
     const offered = await iAm.evaluate((select) =>
       [...(select as HTMLSelectElement).options].map((option) => option.value),
     );
-    expect(offered).toEqual(expect.arrayContaining(['Anna Kowalska', 'Dmitri Sokolov']));
+    expect(offered).toEqual(expect.arrayContaining(['Anna Kowalska', 'Dmitri Sokolov', 'Piotr Nowak']));
     await iAm.select('Dmitri Sokolov');
     await (await byName(page, 'button', 'Save')).click();
     const you = await byName(page, 'region', 'You');
@@ -136,7 +134,10 @@ describe('the options page, by accessible name (English)', () => {
       'the team set-up to be saved',
       20_000,
     );
-    await waitUntil(async () => (await configRecords()) === 1, 'a "Labeldesk config" record in the mailbox');
+    await waitUntil(
+      async () => (await configRecords()) === seeded + 1,
+      'a new "Labeldesk config" record in the mailbox',
+    );
   });
 
   it('refuses a broken JSON file with the line and column of the mistake, changing nothing', async () => {
