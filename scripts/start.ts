@@ -94,6 +94,10 @@ async function main(): Promise<void> {
       note(
         `Labeldesk demo: Chromium shows ${GMAIL_INBOX_URL} from the stand-in at ${standin.url}. Ctrl+C stops it.`,
       );
+      note(
+        `You are ${DEMO_SETTINGS.agentName}. The mailbox has its team set up and a reply library: templates, ` +
+          'macros, and the text shortcuts Зд, пож and демоо (type one and a space in a reply).',
+      );
     }
   } catch (error) {
     note(`Could not start the demo: ${error instanceof Error ? error.message : String(error)}`);
