@@ -24,9 +24,10 @@ export interface TicketToolsProps {
    * Changes the ticket as the sidebar's own controls do: at once on screen, one `ticket.update` (one
    * `threads.modify`), "Saving…" then "Saved to Gmail", and an undo toast saying `message`. `onUndo` runs if
    * the agent undoes it; `onKept` once the undo offer is gone without an undo (timeout, another change, or
-   * the panel closing), which is when a macro's note and notification go out.
+   * the panel closing), which is when a macro's note and notification go out. `revoke` undoes it if its
+   * undo is still on offer (a macro whose reply could not be inserted).
    */
-  applyPatch(patch: TicketPatchArgs, message: string, hooks?: PatchHooks): void;
+  applyPatch(patch: TicketPatchArgs, message: string, hooks?: PatchHooks): { revoke(): void };
   /** The clock (tests fix it). */
   now: () => number;
 }

@@ -68,7 +68,10 @@ describe('macro buttons', () => {
     expect(m.patches).toHaveLength(1);
     expect(call.patch).toEqual({ status: 'Pending', group: 'Billing', assignee: 'Piotr Nowak' });
     expect(call.message).toBe('Macro “Escalate to billing” applied');
-    expect(replyBody(m.doc).textContent).toContain(`Здравствуйте, Ольга!Спасибо! (${TICKET.reference})`);
+    await waitFor(
+      () => replyBody(m.doc).textContent?.includes(`Здравствуйте, Ольга!Спасибо! (${TICKET.reference})`),
+      'the reply',
+    );
     // Nothing goes out before the undo offer is over.
     expect(otherCalls(m)).toEqual([]);
     call.hooks?.onKept?.();
@@ -87,7 +90,7 @@ describe('macro buttons', () => {
     const before = replyBody(m.doc).textContent;
     button(m.root, 'Escalate to billing')?.click();
     const call = await waitFor(() => m.patches[0], 'applyPatch');
-    expect(replyBody(m.doc).textContent).not.toBe(before);
+    await waitFor(() => replyBody(m.doc).textContent !== before, 'the reply');
     call.hooks?.onUndo?.();
     expect(replyBody(m.doc).textContent).toBe(before);
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -104,6 +107,22 @@ describe('macro buttons', () => {
     const after = body.textContent;
     call.hooks?.onUndo?.();
     expect(body.textContent).toBe(after);
+  });
+
+  it('change the labels at once, and take the macro back when no reply can be opened for its template', async () => {
+    page = loadFixture('thread');
+    mounted = mountTools({ doc: page.document, handlers: followUps, replyTimeoutMs: 50 });
+    const m = mounted;
+    (await waitFor(() => button(m.root, 'Escalate to billing'), 'the macro'))?.click();
+    // In the click's own task: the sidebar shows the new labels before the reply box is even looked for.
+    expect(m.patches.map((call) => call.patch)).toEqual([
+      { status: 'Pending', group: 'Billing', assignee: 'Piotr Nowak' },
+    ]);
+    const alert = await waitFor(() => m.root.querySelector('.reply-error[role="alert"]'), 'the alert');
+    expect(alert.textContent).toBe('Open a reply in Gmail, then insert again');
+    expect(m.patches[0]?.revoked).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(otherCalls(m)).toEqual([]);
   });
 
   it('apply a macro without changes to the ticket (a reply alone) with an empty patch', async () => {

@@ -97,25 +97,29 @@ export function MacroBar({ tools, library, connector, language, insert }: MacroB
       return;
     }
     setReport(undefined);
+    // The labels change at once, in this frame; the reply follows (Gmail may first have to open a reply box).
     let inserted: InsertedReply | undefined;
-    const template = plan.reply && library.templates.find((known) => known.id === plan.reply?.templateId);
-    if (template) {
-      setBusy(true);
-      const outcome = await insert(renderForTicket(template, language, tools).text);
-      if (alive.current) setBusy(false);
-      // Without its reply the macro is not applied at all: nothing half done.
-      if (!outcome.ok) {
-        if (alive.current) setReport({ kind: 'error', text: t('replyOpenReplyFirst') });
-        return;
-      }
-      inserted = outcome.inserted;
-    }
-    tools.applyPatch(plan.patch, t('macroApplied', [macro.name]), {
+    let undone = false;
+    const applied = tools.applyPatch(plan.patch, t('macroApplied', [macro.name]), {
       onUndo: () => {
+        undone = true;
         inserted?.remove();
       },
       onKept: () => followUp(macro, plan),
     });
+    const template = plan.reply && library.templates.find((known) => known.id === plan.reply?.templateId);
+    if (!template) return;
+    setBusy(true);
+    const outcome = await insert(renderForTicket(template, language, tools).text);
+    if (alive.current) setBusy(false);
+    if (!outcome.ok) {
+      // Without its reply the macro is taken back (while its undo is still on offer): nothing half done.
+      applied.revoke();
+      if (alive.current) setReport({ kind: 'error', text: t('replyOpenReplyFirst') });
+      return;
+    }
+    if (undone) outcome.inserted.remove();
+    else inserted = outcome.inserted;
   };
 
   return (

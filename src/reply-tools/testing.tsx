@@ -106,6 +106,8 @@ export interface PatchCall {
   patch: TicketPatchArgs | TicketPatch;
   message: string;
   hooks: PatchHooks | undefined;
+  /** Taken back by the tools (a macro whose reply could not be inserted). */
+  revoked: boolean;
 }
 
 export interface Mounted {
@@ -142,7 +144,16 @@ export function mountTools(
     team: TEAM,
     me: 'Anna',
     now: () => NOW,
-    applyPatch: (patch, message, hooks) => patches.push({ patch, message, hooks }),
+    applyPatch: (patch, message, hooks) => {
+      const call: PatchCall = { patch, message, hooks, revoked: false };
+      patches.push(call);
+      return {
+        revoke: () => {
+          call.revoked = true;
+          call.hooks?.onUndo?.();
+        },
+      };
+    },
     ...options.props,
   };
   const source = librarySource(MAILBOX, connector);

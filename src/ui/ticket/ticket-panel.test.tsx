@@ -256,11 +256,14 @@ describe('the ticket panel', () => {
       await show({ connector: store.connector, replyTools: async () => tools.api });
       await waitFor(() => tools.last()?.ticket.status === 'Open', 'the tools to get the ticket');
       expect(container().textContent).toContain('reply tools here');
-      act(() =>
-        tools.last()?.applyPatch({ status: 'Pending', group: 'Billing' }, 'Applied “Ask for details”', {
-          onUndo: () => heard.push('undone'),
-          onKept: () => heard.push('kept'),
-        }),
+      act(
+        () =>
+          void tools
+            .last()
+            ?.applyPatch({ status: 'Pending', group: 'Billing' }, 'Applied “Ask for details”', {
+              onUndo: () => heard.push('undone'),
+              onKept: () => heard.push('kept'),
+            }),
       );
       // On screen at once, in the same render: the tools see it too.
       expect(select('Status').value).toBe('Pending');
@@ -287,13 +290,13 @@ describe('the ticket panel', () => {
       });
       await show({ connector: store.connector, replyTools: async () => tools.api, undoMs: 20 });
       await waitFor(() => tools.last(), 'the tools');
-      act(() => tools.last()?.applyPatch({ priority: 'High' }, 'first', hooks('first')));
+      act(() => void tools.last()?.applyPatch({ priority: 'High' }, 'first', hooks('first')));
       await waitFor(() => heard.includes('first kept'), 'the offer to time out');
-      act(() => tools.last()?.applyPatch({}, 'reply only', hooks('second')));
+      act(() => void tools.last()?.applyPatch({}, 'reply only', hooks('second')));
       expect(container().querySelector('.undo-toast')?.textContent).toContain('reply only');
       await choose(select('Status'), 'Solved');
       expect(heard).toEqual(['first kept', 'second kept']);
-      act(() => tools.last()?.applyPatch({ priority: 'Low' }, 'third', hooks('third')));
+      act(() => void tools.last()?.applyPatch({ priority: 'Low' }, 'third', hooks('third')));
       act(() => render(null, container()));
       expect(heard).toEqual(['first kept', 'second kept', 'third kept']);
       // The reply-only macro sent nothing for the labels.

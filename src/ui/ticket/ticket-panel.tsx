@@ -230,7 +230,7 @@ function ThreadTicketPanel({
     (patch: TicketPatchArgs, undoable = true, message?: string, hooks?: PatchHooks) => {
       const before = shownRef.current;
       // A macro's patch may be empty (a reply alone), and so may its undo: both still say so.
-      if (before === undefined || (isEmptyPatch(patch) && undoable && !hooks)) return;
+      if (before === undefined || (isEmptyPatch(patch) && undoable && !hooks)) return undefined;
       const inverse = inversePatch(before, patch);
       // The next change may come before the next render; it must see this one (its undo goes back to here).
       shownRef.current = applyPatch(before, patch);
@@ -248,7 +248,7 @@ function ThreadTicketPanel({
             }
           : { id, message: t('ticketUndone'), inverse: undefined },
       );
-      if (isEmptyPatch(patch)) return;
+      if (isEmptyPatch(patch)) return id;
       setInFlight((list) => [...list, { id, patch }]);
       setChanged(true);
       connector.call('ticket.update', { threadId, patch }).then(
@@ -265,6 +265,7 @@ function ThreadTicketPanel({
           setProblem(t('ticketSaveFailed', errorText(asLabeldeskError(error))));
         },
       );
+      return id;
     },
     [connector, threadId, settle],
   );
@@ -519,7 +520,14 @@ function ThreadTicketPanel({
                 team,
                 me,
                 now: clock,
-                applyPatch: (patch, message, hooks) => change(patch, true, message, hooks),
+                applyPatch: (patch, message, hooks) => {
+                  const id = change(patch, true, message, hooks);
+                  return {
+                    revoke: () => {
+                      if (id !== undefined && undoRef.current?.id === id) undoLast();
+                    },
+                  };
+                },
               },
             )
           }
