@@ -34,12 +34,21 @@ const BODY_SELECTORS = [
   gmailSelectors.fullscreenComposeBody,
 ];
 
+/** Editable elements already found to be (or not to be) compose bodies: a keystroke asks again and again. */
+const knownBodies = new WeakMap<Element, boolean>();
+
 /** The compose body an event happened in, or undefined (subject, recipients, anything else). */
 export function composeBodyAt(target: EventTarget | null): HTMLElement | undefined {
   if (!target || (target as Node).nodeType !== 1) return undefined;
-  const editable = (target as Element).closest<HTMLElement>(EDITABLE);
-  if (!editable) return undefined;
-  return BODY_SELECTORS.some((spec) => matchesGmail(editable, spec)) ? editable : undefined;
+  const element = target as HTMLElement;
+  let isBody = knownBodies.get(element);
+  if (isBody === undefined) {
+    const editable = element.closest<HTMLElement>(EDITABLE);
+    if (editable !== element) return editable ? composeBodyAt(editable) : undefined;
+    isBody = BODY_SELECTORS.some((spec) => matchesGmail(element, spec));
+    knownBodies.set(element, isBody);
+  }
+  return isBody ? element : undefined;
 }
 
 function browserIsMac(doc: Document): boolean {
