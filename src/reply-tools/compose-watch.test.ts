@@ -455,6 +455,45 @@ describe('checks before sending', () => {
     expect(sent).toHaveBeenCalledTimes(1);
   });
 
+  it('stops Enter or Space on a focused Send button, and shows one panel however often Send is tried', async () => {
+    await start({ checks: true });
+    const body = byId('reply');
+    body.textContent = 'Здравствуйте, {{customer.firstName}}!';
+    const send = byId('reply-send');
+    expect(keydown(send, 'Enter').defaultPrevented).toBe(true);
+    expect(keydown(send, ' ').defaultPrevented).toBe(true);
+    clickLikeAMouse(send);
+    const form = body.closest('.M9') as HTMLElement;
+    expect(form.querySelectorAll(`[${SEND_CHECK_HOST}]`)).toHaveLength(1);
+    // Placed above the row with Send, inside the reply form.
+    expect(form.querySelector(`[${SEND_CHECK_HOST}]`)?.nextElementSibling?.contains(send)).toBe(true);
+  });
+
+  it('follows the team turning the checks on while Gmail is open', async () => {
+    let checks = false;
+    const connector = fakeConnector({
+      'library.get': () => ({
+        library: { templates: [], shortcuts: [], macros: [] },
+        updatedAt: null,
+        author: null,
+      }),
+      'team.get': () => teamView(checks),
+    });
+    watch = watchCompose(document, 'support@shop.example', { connector, isMac: false });
+    await watch.ready;
+    const body = byId('dialog');
+    body.textContent = 'Ссылка: https://';
+    const sent = gmailSends('dialog-send');
+    clickLikeAMouse(byId('dialog-send'));
+    expect(sent).toHaveBeenCalledTimes(1);
+    checks = true;
+    connector.emit({ threadIds: [], all: true, notices: [] });
+    // Ctrl+Enter asks without sending: it is stopped once the new config is read.
+    await vi.waitFor(() => expect(keydown(body, 'Enter', { ctrlKey: true }).defaultPrevented).toBe(true));
+    clickLikeAMouse(byId('dialog-send'));
+    expect(sent).toHaveBeenCalledTimes(1);
+  });
+
   it.each([
     ['off', false],
     ['not set (an older team config)', undefined],
