@@ -4,6 +4,7 @@ import type { RunningStandin } from '../../scripts/gmail-standin/contracts';
 import { startStandin } from '../../scripts/gmail-standin/index';
 import { DEMO_MAILBOX } from '../../scripts/gmail-standin/seeds/index';
 import type { TeamConfig } from '../../src/core/team-config';
+import type { TemplateLibrary } from '../../src/core/templates';
 import {
   assertBuilt,
   chromiumArgs,
@@ -50,6 +51,8 @@ export interface Harness {
    * for tests whose subject is the sidebar; the mailbox must have been shown in a Gmail tab first.
    */
   publishTeam(config: TeamConfig): Promise<void>;
+  /** Publishes the team's reply library (templates, shortcuts, macros) as the options page does. */
+  publishLibrary(library: TemplateLibrary): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -109,6 +112,26 @@ function makeHarness(
   cleanUp: () => Promise<void>,
 ): Harness {
   const serviceWorker = () => extensionWorker(browser, extensionId);
+  /** A contract call for the demo mailbox from the options page, as its editor makes it. */
+  async function callFromOptionsPage(method: string, args: object): Promise<void> {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+      const answer = await page.evaluate(
+        (name, mailbox, rest) =>
+          chrome.runtime.sendMessage({ labeldesk: 1, method: name, args: { mailbox, ...rest } }),
+        method,
+        DEMO_MAILBOX.emailAddress,
+        args,
+      );
+      if ((answer as { ok?: unknown } | undefined)?.ok !== true) {
+        throw new Error(`${method} failed: ${JSON.stringify(answer)}`);
+      }
+    } finally {
+      await page.close();
+    }
+  }
+
   async function api<T>(path: string): Promise<T> {
     const response = await fetch(`${standin.url}/gmail/v1/users/me/${path.replace(/^\//, '')}`, {
       headers: { Authorization: 'Bearer browser-test' },
@@ -165,23 +188,8 @@ function makeHarness(
       const ids = new Set(thread.messages.flatMap((message) => message.labelIds ?? []));
       return [...ids].map((id) => names.get(id) ?? id).sort();
     },
-    async publishTeam(config) {
-      const page = await browser.newPage();
-      try {
-        await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
-        const answer = await page.evaluate(
-          (mailbox, team) =>
-            chrome.runtime.sendMessage({ labeldesk: 1, method: 'team.set', args: { mailbox, config: team } }),
-          DEMO_MAILBOX.emailAddress,
-          config,
-        );
-        if ((answer as { ok?: unknown } | undefined)?.ok !== true) {
-          throw new Error(`team.set failed: ${JSON.stringify(answer)}`);
-        }
-      } finally {
-        await page.close();
-      }
-    },
+    publishTeam: (config) => callFromOptionsPage('team.set', { config }),
+    publishLibrary: (library) => callFromOptionsPage('library.set', { library }),
     api,
     async close() {
       await browser.close();
