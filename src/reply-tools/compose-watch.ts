@@ -5,6 +5,7 @@
  * rest of Gmail are never touched. The shortcuts come from the team's library, loaded at once and kept fresh
  * by librarySource; a keystroke never waits for it.
  */
+import { checksBeforeSending } from '../core/team-config';
 import { gmailSelectors, matchesGmail } from '../gmail/dom/selectors';
 import type { Connector } from '../ui/connector';
 import { librarySource } from './library-source';
@@ -83,8 +84,7 @@ export function watchCompose(
   const readTeam = () =>
     source.connector.call('team.get', {}).then(
       (team) => {
-        const config = team.config as { checksBeforeSending?: unknown } | null;
-        checksOn = config?.checksBeforeSending === true;
+        checksOn = checksBeforeSending(team.config);
       },
       () => {},
     );

@@ -313,4 +313,47 @@ describe('templates, text shortcuts and macros in Gmail', () => {
     await openThreadBySubject(hisPage, ENGLISH_THREAD);
     await waitForSidebarText(hisPage, (text) => text.includes('Please check the refund.'), 30_000);
   }, 150_000);
+
+  it('checks a reply before sending when the team asks for it, then saves the sent reply as a template', async () => {
+    await anna.publishTeam({ ...DEMO_TEAM, checksBeforeSending: true });
+    const threadId = await page.$eval('h2.hP[data-legacy-thread-id]', (h) =>
+      h.getAttribute('data-legacy-thread-id'),
+    );
+    if (!threadId) throw new Error('no thread open');
+    const messages = async () =>
+      (await anna.api<{ messages: unknown[] }>(`threads/${threadId}?format=minimal`)).messages.length;
+    const before = await messages();
+
+    const body = await replyBody(page);
+    await body.evaluate((element) => {
+      element.textContent = '';
+    });
+    await body.click();
+    await page.keyboard.type('The invoice is in the attached file. Thank you for your patience.');
+    // The setting reaches the open tab with the team's next announcement; until then Send would go out.
+    await until(
+      async () => {
+        await page.click('div[role=main] .M9 [data-standin-action="send"]');
+        return page.$('pierce/[role="alertdialog"]');
+      },
+      (dialog) => dialog !== null,
+      30_000,
+    );
+    const dialog = await byName(page, 'alertdialog', 'Check before sending');
+    expect(await dialog.evaluate((d) => d.textContent)).toContain('mentions an attachment');
+    await expectAccessible(page, dialog, 'the checks before sending');
+    expect(await messages()).toBe(before);
+
+    await (await byName(page, 'button', 'Send anyway')).click();
+    await until(messages, (count) => count === before + 1, 15_000);
+
+    // The reply just sent becomes a template for the whole team.
+    await waitForSidebarText(page, (text) => text.includes('Save as template…'), 30_000);
+    await clickInSidebar(page, 'button', 'Save as template…');
+    const name = await byName(page, 'textbox', 'Template name');
+    await name.type('Invoice attached');
+    await clickInSidebar(page, 'button', 'Save template');
+    await waitForSidebarText(page, (text) => text.includes('Template “Invoice attached” saved for the team'));
+    await waitForSidebarText(page, (text) => text.includes('Invoice attached'));
+  }, 90_000);
 });
