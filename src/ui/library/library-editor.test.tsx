@@ -108,9 +108,7 @@ async function chooseFile(name: string, content: string) {
   });
 }
 
-function setUp(
-  library: LibraryView | null = { library: LIBRARY, updatedAt: NOW - 60_000, author: 'Anna' },
-) {
+function setUp(library: LibraryView | null = { library: LIBRARY, updatedAt: NOW - 60_000, author: 'Anna' }) {
   const service = fakeOptionsService({
     mailboxes: [MAILBOX],
     teams: { [MAILBOX]: TEAM },

@@ -19,7 +19,7 @@ export function ReplyToolsSlot({ load, paint }: ReplyToolsSlotProps) {
   const [failed, setFailed] = useState<string>();
   const [attempt, setAttempt] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry button's way to load again
+  // `attempt` is the retry button's way to load again.
   useEffect(() => {
     let alive = true;
     load().then(
