@@ -3,9 +3,11 @@
  * shortcut pressed again closes it). Focus moves into the dialog, Tab stays inside it, Escape or "Close"
  * closes it and focus returns to where it was.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatChord, type Keymap, SHORTCUT_ACTION_IDS } from '../../core/keymap';
 import type { DeskActions } from '../actions';
+import { useDomId } from '../dom-id';
 import { t } from '../i18n';
 import { actionLabel, isMac } from './action-labels';
 
@@ -19,7 +21,7 @@ export interface HelpOverlayProps {
 
 export function HelpOverlay({ actions, keymap, mac = isMac(), onOpenOptions }: HelpOverlayProps) {
   const [open, setOpen] = useState(false);
-  const titleId = useId();
+  const titleId = useDomId();
   const dialogRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);

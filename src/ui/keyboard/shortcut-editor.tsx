@@ -4,7 +4,8 @@
  * browser's own; two actions on one combination are flagged and block saving. Saves `settings.shortcuts`
  * with only the actions that differ from their default.
  */
-import { useId, useMemo, useState } from 'preact/hooks';
+
+import { useMemo, useState } from 'preact/hooks';
 import {
   type BindingProblem,
   buildKeymap,
@@ -21,6 +22,7 @@ import {
   type ShortcutActionId,
 } from '../../core/keymap';
 import type { Settings } from '../../core/settings';
+import { useDomId } from '../dom-id';
 import { t } from '../i18n';
 import { actionLabel, isMac } from './action-labels';
 
@@ -41,7 +43,7 @@ type Outcome =
   | { state: 'clashes' };
 
 export function ShortcutEditor({ settings, onSave, mac = isMac() }: ShortcutEditorProps) {
-  const headingId = useId();
+  const headingId = useDomId();
   const initial = useMemo(() => buildKeymap(settings.shortcuts, chordProblems), [settings.shortcuts]);
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial.bindings));
   const [notes, setNotes] = useState<Partial<Record<ShortcutActionId, BindingProblem>>>(() =>

@@ -8,12 +8,14 @@
  * distinct previous states. Reading costs one call per ticket, so above `undoLimit` tickets there is no undo,
  * and the bar says so.
  */
+
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { uniqueNames } from '../../core/team-config';
 import { sameTag, TICKET_STATUSES, type TicketStatus, type TicketTag, tagPath } from '../../core/ticket';
 import type { TicketPatchArgs, TicketView } from '../../messaging/contract';
 import type { Connector } from '../connector';
+import { useDomId } from '../dom-id';
 import { t, tn } from '../i18n';
 import { statusLabel } from './queue-labels';
 
@@ -43,7 +45,7 @@ type Outcome =
 type UndoPlan = { patch: TicketPatchArgs; threadIds: string[] }[];
 
 export function BulkBar({ connector, selectedThreadIds, me, undoLimit = 50 }: BulkBarProps) {
-  const ids = useId();
+  const ids = useDomId();
   const [agents, setAgents] = useState<string[]>([]);
   const [tags, setTags] = useState<string[]>([]);
   const [status, setStatus] = useState('');

@@ -5,10 +5,12 @@
  * The first page is requested at once and painted as soon as it answers, without waiting for the counts;
  * the panel never reads a whole queue (one may hold 100,000 tickets), only the pages the agent asked for.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QueueIdArgs, TicketRow } from '../../messaging/contract';
 import type { DeskActions } from '../actions';
 import type { Connector } from '../connector';
+import { useDomId } from '../dom-id';
 import { t, tn, uiLanguage } from '../i18n';
 import { compareQueues, emptyQueueText, queueIdKey, queueLabel, sameQueue } from './queue-labels';
 import { QueueList } from './queue-list';
@@ -62,7 +64,7 @@ export function QueuePanel({
   pageSize = 50,
   focusOnLoad = false,
 }: QueuePanelProps) {
-  const headingId = useId();
+  const headingId = useDomId();
   const rootRef = useRef<HTMLElement>(null);
   const [counts, setCounts] = useState<{ queue: QueueIdArgs; count: number }[] | undefined>();
   // False until this browser's first sync of the mailbox has finished: an empty queue then means "not yet".

@@ -1,5 +1,5 @@
-import { useId } from 'preact/hooks';
 import type { ActivityView } from '../../messaging/contract';
+import { useDomId } from '../dom-id';
 import { formatDateTime, formatRelative, type MessageKey, t } from '../i18n';
 import { valueLabel } from './labels';
 
@@ -51,7 +51,7 @@ function tagSentence(actor: string, from: string | undefined, to: string | undef
 
 /** Who changed what, and when: newest first. */
 export function Activity({ activity, now }: { activity: readonly ActivityView[]; now: number }) {
-  const id = useId();
+  const id = useDomId();
   const entries = [...activity].sort((a, b) => b.createdAt - a.createdAt);
   return (
     <section class="activity" aria-labelledby={`${id}-heading`}>

@@ -1,5 +1,5 @@
-import { useId } from 'preact/hooks';
 import type { TicketContext, TicketRow } from '../../messaging/contract';
+import { useDomId } from '../dom-id';
 import { formatDate, type MessageKey, t, tn } from '../i18n';
 import { statusLabel } from './labels';
 
@@ -19,7 +19,7 @@ const RATING_KEYS: Record<TicketContext['history']['ratings'][number]['rating'],
 
 /** The customer's earlier tickets, those of their company, their ratings: 75% expect agents to know them. */
 export function CustomerHistory({ history, domain, notesCount, onOpen }: CustomerHistoryProps) {
-  const id = useId();
+  const id = useDomId();
   return (
     <section class="history" aria-labelledby={`${id}-heading`}>
       <h4 id={`${id}-heading`}>{t('ticketHistoryHeading')}</h4>

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { TicketHold } from '../../messaging/contract';
+import { useDomId } from '../dom-id';
 import { formatDate, t } from '../i18n';
 
 export interface HoldDetailsProps {
@@ -25,7 +26,7 @@ export function promisedByToInput(epochMs: number | undefined): string {
 
 /** "Waiting for" and "Promised by" of an On-hold ticket; each field saves when the agent leaves it. */
 export function HoldDetails({ hold, now, onSave }: HoldDetailsProps) {
-  const id = useId();
+  const id = useDomId();
   const [waitingFor, setWaitingFor] = useState(hold?.waitingFor ?? '');
   useEffect(() => setWaitingFor(hold?.waitingFor ?? ''), [hold?.waitingFor]);
   const promisedBy = hold?.promisedBy;

@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
-import { useId, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { NoteView } from '../../messaging/contract';
+import { useDomId } from '../dom-id';
 import { formatDateTime, formatRelative, t } from '../i18n';
 
 /** A note the sidebar shows before the service worker confirms it. */
@@ -68,7 +69,7 @@ export function mentionCandidates(query: string, agents: readonly string[]): str
 
 /** Internal notes: the team's notes on this ticket and a box to add one, with @mention completion. */
 export function Notes({ notes, agents, now, onAdd, textareaRef }: NotesProps) {
-  const id = useId();
+  const id = useDomId();
   const [body, setBody] = useState('');
   const [caret, setCaret] = useState(0);
   const [dismissed, setDismissed] = useState(false);

@@ -1,7 +1,8 @@
 import type { RefObject } from 'preact';
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { TagDefinition } from '../../core/team-config';
 import { sameTag, type TicketTag, tagPath } from '../../core/ticket';
+import { useDomId } from '../dom-id';
 import { t } from '../i18n';
 import { parseTagPath } from './ticket-patch';
 
@@ -46,7 +47,7 @@ export function suggestTags(
  * Escape closes the list, then clears the text.
  */
 export function TagPicker({ tags, taxonomy, onAdd, onRemove, inputRef }: TagPickerProps) {
-  const id = useId();
+  const id = useDomId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);

@@ -1,4 +1,3 @@
-import { useId } from 'preact/hooks';
 import { teamGroups, uniqueNames } from '../../core/team-config';
 import {
   TICKET_PRIORITIES,
@@ -7,6 +6,7 @@ import {
   type TicketStatus,
 } from '../../core/ticket';
 import type { TeamView, TicketPatchArgs, TicketView } from '../../messaging/contract';
+import { useDomId } from '../dom-id';
 import { t } from '../i18n';
 import { priorityLabel, statusLabel } from './labels';
 
@@ -21,7 +21,7 @@ export interface TicketFieldsProps {
 
 /** Status, priority, assignee and group as native selects: each change is a patch of that one field. */
 export function TicketFields({ ticket, team, me, onChange, onOpenOptions }: TicketFieldsProps) {
-  const id = useId();
+  const id = useDomId();
   const config = team?.config ?? null;
   // The team's agents and groups first, then those the mailbox already has labels for.
   const labels = team?.labels;
