@@ -110,6 +110,8 @@ export function MacroBar({ tools, library, connector, language, insert }: MacroB
     const template = plan.reply && library.templates.find((known) => known.id === plan.reply?.templateId);
     if (!template) return;
     setBusy(true);
+    // Opening Gmail's reply box is Gmail's work on its page: it waits until the sidebar has drawn the change.
+    await afterNextPaint();
     const outcome = await insert(renderForTicket(template, language, tools).text);
     if (alive.current) setBusy(false);
     if (!outcome.ok) {
@@ -149,4 +151,9 @@ export function MacroBar({ tools, library, connector, language, insert }: MacroB
       )}
     </section>
   );
+}
+
+/** Resolves once the browser has drawn the next frame (a frame callback, then a task after it). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
