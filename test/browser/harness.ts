@@ -2,6 +2,7 @@ import type { Browser, ElementHandle, Page, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import type { RunningStandin } from '../../scripts/gmail-standin/contracts';
 import { startStandin } from '../../scripts/gmail-standin/index';
+import { DEMO_TEAM_CONFIG } from '../../scripts/gmail-standin/seeds/demo-records';
 import { DEMO_MAILBOX } from '../../scripts/gmail-standin/seeds/index';
 import type { TeamConfig } from '../../src/core/team-config';
 import type { TemplateLibrary } from '../../src/core/templates';
@@ -293,31 +294,5 @@ function xpathString(text: string): string {
     .join(`, '"', `)})`;
 }
 
-/** A team set-up for the demo mailbox: its four agents (demo-people.ts) and a few tags with descriptions. */
-export const DEMO_TEAM: TeamConfig = {
-  agents: [
-    {
-      name: 'Anna Kowalska',
-      email: 'anna@northwind-shop.example',
-      groups: ['Billing', 'Shipping'],
-      lead: true,
-    },
-    {
-      name: 'Dmitri Sokolov',
-      email: 'dmitri@northwind-shop.example',
-      groups: ['Tech', 'Billing'],
-      lead: false,
-    },
-    { name: 'Sam Porter', email: 'sam@northwind-shop.example', groups: ['Sales', 'Shipping'], lead: false },
-    { name: 'Yuki Tanaka', email: 'yuki@northwind-shop.example', groups: ['Shipping'], lead: false },
-  ],
-  labelPrefix: 'Helpdesk',
-  teamDomains: ['northwind-shop.example'],
-  tags: [
-    { path: 'Shipping/Late by shipper', description: 'The carrier has the parcel and is late.' },
-    { path: 'Shipping/Warehouse delays', description: 'We have not dispatched it yet.' },
-    { path: 'Returns and exchanges/Refund delay', description: 'The refund is taking too long.' },
-    { path: 'Payments/Payment error', description: 'A payment failed or was taken twice.' },
-    { path: 'Pre-sales/Product question' },
-  ],
-};
+/** The demo mailbox's team set-up, as its seed publishes it: four agents and a few tags with descriptions. */
+export const DEMO_TEAM: TeamConfig = DEMO_TEAM_CONFIG;
