@@ -22,7 +22,7 @@ import {
   GMAIL_INBOX_URL,
   makeChromiumHome,
 } from '../../test/browser/chromium';
-import { startStandin } from '../gmail-standin/index';
+import { readStandinStats, startStandin } from '../gmail-standin/index';
 
 const MAILBOX = 'support@northwind-shop.example';
 const RUNS = 12;
@@ -95,10 +95,6 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 const round = (n: number) => Math.round(n * 100) / 100;
-
-async function stats(url: string): Promise<{ byMethod: Record<string, { requests: number }> }> {
-  return (await (await fetch(`${url}/__standin/stats`)).json()) as never;
-}
 
 async function call(page: Page, method: string, args: object): Promise<void> {
   const answer = await page.evaluate(
@@ -190,7 +186,7 @@ export async function runMacroBench(): Promise<MacroBenchResult> {
         MACRO,
       );
       const labelsBefore = await threadLabels(standin.url, target.threadId);
-      const before = await stats(standin.url);
+      const before = await readStandinStats(standin.url);
       const timing = await page.evaluate(
         (name, mark) =>
           new Promise<{ domMs: number; frameMs: number; inFrame: boolean; replyMs: number }>(
@@ -244,7 +240,7 @@ export async function runMacroBench(): Promise<MacroBenchResult> {
           document.querySelector('labeldesk-sidebar')?.shadowRoot?.textContent?.includes('Saved to Gmail'),
         { timeout: 30_000 },
       );
-      const after = await stats(standin.url);
+      const after = await readStandinStats(standin.url);
       const labelsAfter = await threadLabels(standin.url, target.threadId);
       const delta = (method: string) =>
         (after.byMethod[method]?.requests ?? 0) - (before.byMethod[method]?.requests ?? 0);

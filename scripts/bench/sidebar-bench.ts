@@ -26,7 +26,7 @@ import {
   GMAIL_INBOX_URL,
   makeChromiumHome,
 } from '../../test/browser/chromium';
-import { startStandin } from '../gmail-standin/index';
+import { readStandinStats, startStandin } from '../gmail-standin/index';
 import { contentScriptFiles as contentScriptFilesIn } from './content-size';
 import { bundleEntry } from './queue-browser';
 
@@ -113,12 +113,6 @@ async function heapUsed(page: Page): Promise<number> {
   const { usedSize } = await session.send('Runtime.getHeapUsage');
   await session.detach();
   return usedSize;
-}
-
-async function stats(
-  url: string,
-): Promise<{ requests: number; byMethod: Record<string, { requests: number }> }> {
-  return (await (await fetch(`${url}/__standin/stats`)).json()) as never;
 }
 
 async function waitForFirstSync(page: Page): Promise<void> {
@@ -335,7 +329,7 @@ async function measureUnstored(
 ) {
   const target = candidates.find((c) => !c.labels.includes('Helpdesk/'));
   if (!target) return { requests: -1, threadsGet: -1, byMethod: {} };
-  const before = await stats(url);
+  const before = await readStandinStats(url);
   await page.evaluate((hash) => {
     location.hash = hash;
   }, target.href);
@@ -348,7 +342,7 @@ async function measureUnstored(
     },
     { timeout: 15_000 },
   );
-  const after = await stats(url);
+  const after = await readStandinStats(url);
   const byMethod: Record<string, number> = {};
   for (const [method, value] of Object.entries(after.byMethod)) {
     const delta = value.requests - (before.byMethod[method]?.requests ?? 0);

@@ -2,16 +2,26 @@
  * `startStandin`: the Gmail stand-in in-process (tests) or from the CLI (`npm run gmail-standin`).
  * One request handler serves the HTTP port and, when asked, an HTTPS port with a self-signed certificate.
  */
+
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { RunningStandin, StandinOptions } from './contracts';
 import { Mailbox, StandinClock } from './mailbox';
+import type { StandinStats } from './quota';
 import { loadSeed, syntheticThreads } from './seeds/index';
 import { StandinServer } from './server';
 import { makeCertificate } from './tls';
 
 export type { RunningStandin, StandinOptions } from './contracts';
+export type { StandinStats } from './quota';
+
+/** The stand-in's request and quota counts so far (`GET /__standin/stats`), for tests and benches. */
+export async function readStandinStats(url: string): Promise<StandinStats> {
+  const response = await fetch(`${url}/__standin/stats`);
+  if (!response.ok) throw new Error(`stand-in stats: ${response.status}`);
+  return (await response.json()) as StandinStats;
+}
 
 export interface StandinTuning {
   /** Per-user units in a moving minute (Gmail: 15,000). */

@@ -1,5 +1,6 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStandinStats } from '../../scripts/gmail-standin/index';
 import type { TemplateLibrary } from '../../src/core/templates';
 import { ticketReference } from '../../src/core/ticket-reference';
 import { expectAccessible } from './axe';
@@ -139,11 +140,6 @@ async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, t
   return found.value;
 }
 
-/** The stand-in's request counts by API method. */
-async function stats(): Promise<{ byMethod: Record<string, { requests: number }> }> {
-  return (await (await fetch(`${anna.standin.url}/__standin/stats`)).json()) as never;
-}
-
 async function clickInSidebar(page: Page, role: string, name: string): Promise<void> {
   await (await byName(page, role, name)).click();
 }
@@ -268,7 +264,7 @@ describe('templates, text shortcuts and macros in Gmail', () => {
       page,
       (text) => text.includes(ticketReference(threadId)) && text.includes('Escalate to billing'),
     );
-    const before = await stats();
+    const before = await readStandinStats(anna.standin.url);
     await clickInSidebar(page, 'button', 'Escalate to billing');
     const status = await byName(page, 'combobox', 'Status');
     expect(await status.evaluate((select) => (select as HTMLSelectElement).value)).toBe('Pending');
@@ -288,7 +284,7 @@ describe('templates, text shortcuts and macros in Gmail', () => {
         'Helpdesk/Tag/Payments/Payment error',
       ]),
     );
-    const after = await stats();
+    const after = await readStandinStats(anna.standin.url);
     const modifies = (counts: typeof before) => counts.byMethod['gmail.users.threads.modify']?.requests ?? 0;
     expect(modifies(after) - modifies(before)).toBe(1);
 
