@@ -33,6 +33,7 @@ import type { TicketRecord } from '../store/schema';
 import { countQueues, getTicket, readQueue, searchTickets, ticketsOfRequester } from '../store/ticket-store';
 import { HISTORY_CURSOR, type SyncEngine, type TicketPatch } from '../sync/engine';
 import type { RecordBook } from '../sync/record-book';
+import { createAutomationDesk } from './automation-desk';
 import type { DeskHandlers } from './handlers';
 
 /** What the desk needs of the service worker: one engine, store and API per mailbox, and the tabs. */
@@ -144,6 +145,7 @@ export function createDesk(services: DeskServices): DeskHandlers {
   };
 
   return {
+    ...createAutomationDesk(services),
     'ticket.get': async ({ mailbox, threadId }) => {
       const { engine, db } = await services.mailboxFor(mailbox);
       const found = await engine.lookupThread(threadId);

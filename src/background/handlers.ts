@@ -56,6 +56,10 @@ export const DESK_METHODS = [
   'library.set',
   'template.save',
   'notify.send',
+  'automation.get',
+  'automation.set',
+  'runner.status',
+  'rules.preview',
 ] as const satisfies readonly MethodName[];
 export type DeskMethod = (typeof DESK_METHODS)[number];
 export type DeskHandlers = Pick<Handlers, DeskMethod>;

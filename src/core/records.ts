@@ -7,6 +7,7 @@
  * sense (settings), so two agents writing at once never overwrite each other.
  */
 import { z } from 'zod';
+import { automationSettingsSchema } from './automation-config';
 import { notifyRecordSchema } from './macros';
 import { teamConfigSchema } from './team-config-schema';
 import { templateLibraryRecordSchema } from './templates';
@@ -83,7 +84,43 @@ export const configRecordSchema = z.object({
 });
 export type ConfigRecord = z.infer<typeof configRecordSchema>;
 
+/** The team's automation settings (src/core/automation-config.ts); the newest record is in force. */
+export const automationRecordSchema = z.object({
+  kind: z.literal('automation'),
+  id: recordId,
+  author: agent,
+  settings: automationSettingsSchema,
+  createdAt: epochMs,
+});
+export type AutomationRecord = z.infer<typeof automationRecordSchema>;
+
+export const CSAT_RATINGS = ['good', 'okay', 'bad'] as const;
+export type CsatRating = (typeof CSAT_RATINGS)[number];
+
+/**
+ * A customer's answer to a satisfaction survey, recorded by the runner that read it (issue 6, CSAT). The
+ * answer's own message is labelled and archived; this record is what reports and the sidebar read.
+ */
+export const csatRecordSchema = z.object({
+  kind: z.literal('csat'),
+  id: recordId,
+  threadId,
+  rating: z.enum(CSAT_RATINGS),
+  /** The optional Customer Effort answer, 1 (very hard) to 5 (very easy). */
+  effort: z.number().int().min(1).max(5).optional(),
+  /** The customer's own words, quoted text and signature removed. */
+  comment: z.string().max(5_000).optional(),
+  /** The Gmail id of the answer message, so one answer is recorded once. */
+  answerMessageId: threadId,
+  /** When the customer answered (the answer's internal date). */
+  answeredAt: epochMs,
+  createdAt: epochMs,
+});
+export type CsatRecord = z.infer<typeof csatRecordSchema>;
+
 export const shareRecordSchema = z.discriminatedUnion('kind', [
+  automationRecordSchema,
+  csatRecordSchema,
   noteRecordSchema,
   activityRecordSchema,
   configRecordSchema,
@@ -235,9 +272,11 @@ export function recordToRfc822(record: SharedRecord, mailbox: string, now: Date)
       ? 'Labeldesk config'
       : parsed.kind === 'templates'
         ? 'Labeldesk templates'
-        : parsed.kind === 'presence'
-          ? `Labeldesk presence ${parsed.threadId ?? 'none'}`
-          : `Labeldesk ${parsed.kind} ${parsed.threadId}`, // notes, activity, hold, notify
+        : parsed.kind === 'automation'
+          ? 'Labeldesk automation'
+          : parsed.kind === 'presence'
+            ? `Labeldesk presence ${parsed.threadId ?? 'none'}`
+            : `Labeldesk ${parsed.kind} ${parsed.threadId}`, // notes, activity, hold, notify
     parsed,
     mailbox,
     now,

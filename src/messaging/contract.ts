@@ -1,8 +1,10 @@
 // zod/mini keeps the content script small; the schemas read the same.
 import { z } from 'zod/mini';
+import { automationSettingsSchema, ruleSchema } from '../core/automation-config';
 import { settingsSchema } from '../core/settings';
 import { teamConfigSchema } from '../core/team-config-schema';
 import { templateLibrarySchema, templateSchema } from '../core/templates';
+import { automationResults } from './contract-automation';
 import { replyResults } from './contract-replies';
 import {
   agentNameSchema,
@@ -267,6 +269,34 @@ export const labeldeskMethods = {
     result: results['replyTools.load'],
     callers: ['gmail-tab'],
   }),
+  /** The team's automation settings in force (defaults when nobody saved any). */
+  'automation.get': method({
+    args: z.object({ mailbox }),
+    result: automationResults['automation.get'],
+    callers: ['extension-page'],
+  }),
+  /** Publishes the automation settings (the options page): a new automation record, newest wins. */
+  'automation.set': method({
+    args: z.object({ mailbox, settings: automationSettingsSchema }),
+    result: automationResults['automation.set'],
+    callers: ['extension-page'],
+  }),
+  /** Who runs the automations of the mailbox, and what the last pass of this browser's runner did. */
+  'runner.status': method({
+    args: z.object({ mailbox }),
+    result: automationResults['runner.status'],
+    callers: ['extension-page'],
+  }),
+  /** "What would this rule have done": the rule tried against the newest stored tickets, nothing changed. */
+  'rules.preview': method({
+    args: z.object({
+      mailbox,
+      rule: ruleSchema,
+      limit: z.number().check(z.int(), z.minimum(1), z.maximum(2_000)),
+    }),
+    result: automationResults['rules.preview'],
+    callers: ['extension-page'],
+  }),
   /** Content scripts cannot open the options page themselves. */
   'options.open': method({
     args: z.object({}),
@@ -277,7 +307,7 @@ export const labeldeskMethods = {
   [M in keyof AllResults]: MethodSpec<z.ZodMiniType, AllResults[M]>;
 };
 
-type AllResults = typeof results & typeof replyResults;
+type AllResults = typeof results & typeof replyResults & typeof automationResults;
 
 export type LabeldeskMethods = typeof labeldeskMethods;
 export type MethodName = keyof LabeldeskMethods;

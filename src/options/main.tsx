@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings';
-import { allResults } from '../messaging/contract-replies';
+import { pageResults } from '../messaging/contract-automation';
 import { callerFor } from '../messaging/sender';
 import { t, uiLanguage } from '../ui/i18n';
 import { KEYBOARD_CSS } from '../ui/keyboard/keyboard-styles';
@@ -15,7 +15,7 @@ import { THEME_CSS } from '../ui/theme-styles';
 
 // Settings and the team set-up go through the service worker, which owns storage and the mailbox records
 // and validates every call against the contract.
-const callBackground = callerFor(allResults);
+const callBackground = callerFor(pageResults);
 const service = backgroundOptionsService(callBackground);
 
 const root = document.documentElement;

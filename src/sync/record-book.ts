@@ -2,10 +2,13 @@
  * The shared records of a mailbox, as this browser knows them: written with `messages.insert` under the
  * hidden records label, read back by every other agent after one sync (DESIGN.md section 1).
  */
+
+import type { AutomationSettings } from '../core/automation-config';
 import type { LabelCodec } from '../core/label-codec';
 import type { NotifyRecord } from '../core/macros';
 import {
   type ActivityRecord,
+  type AutomationRecord,
   type ConfigRecord,
   claimSubject,
   claimToRfc822,
@@ -163,6 +166,19 @@ export class RecordBook {
     const all = await this.options.db.getAll('records');
     return newestRecord(
       all.filter((r): r is StoredSharedRecord & TemplateLibraryRecord => r.kind === 'templates'),
+    );
+  }
+
+  /** Publishes the team's automation settings; the newest record is in force once every runner has synced. */
+  setAutomation(settings: AutomationSettings, author: string): Promise<StoredSharedRecord> {
+    return this.write({ kind: 'automation', id: this.newId(), createdAt: this.now(), author, settings });
+  }
+
+  /** The automation settings record in force, as far as this browser has read (undefined: defaults apply). */
+  async automation(): Promise<AutomationRecord | undefined> {
+    const all = await this.options.db.getAll('records');
+    return newestRecord(
+      all.filter((r): r is StoredSharedRecord & AutomationRecord => r.kind === 'automation'),
     );
   }
 

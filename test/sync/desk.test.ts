@@ -11,13 +11,13 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Template } from '../../src/core/templates';
 import { createSyncCalls } from '../../src/gmail/api/sync-calls';
 import type { MethodArgs, MethodName, MethodResult } from '../../src/messaging/contract';
-import { allResults } from '../../src/messaging/contract-replies';
+import { pageResults } from '../../src/messaging/contract-automation';
 import { createReceiver } from '../../src/messaging/receiver';
 import { callerFor } from '../../src/messaging/sender';
 import { readQueue } from '../../src/store/ticket-store';
 import { type Agent, standinStats, useDemoMailbox } from './sync-harness';
 
-const callAll = callerFor(allResults);
+const callAll = callerFor(pageResults);
 
 const MAILBOX = 'support@northwind-shop.example';
 const EXTENSION_ID = 'acocndifihbcbdmbdojmfaldmapplekp';
