@@ -27,15 +27,29 @@ function recordOf<K extends SharedRecord['kind']>(kind: K): Extract<SharedRecord
 
 describe('the demo shared records', () => {
   it('are record messages from the mailbox under the hidden records label, read back as Labeldesk reads them', () => {
-    expect(threads).toHaveLength(2);
+    expect(threads).toHaveLength(3);
     for (const thread of threads) {
       expect(thread.labels).toEqual([DEMO_RECORDS_LABEL]);
       const [message] = thread.messages;
       expect(message?.from.email).toBe(DEMO_MAILBOX.emailAddress);
-      expect(message?.headers?.['X-Labeldesk-Record']).toMatch(/^(config|templates); v=1$/);
+      expect(message?.headers?.['X-Labeldesk-Record']).toMatch(/^(config|templates|automation); v=1$/);
       expect(message?.date.getTime()).toBeLessThan(NOW.getTime());
     }
-    expect(records().map((r) => r.kind)).toEqual(['config', 'templates']);
+    expect(records().map((r) => r.kind)).toEqual(['config', 'templates', 'automation']);
+  });
+
+  it('turn on the acknowledgement and the CSAT survey a minute before the demo starts, on Warsaw office hours', () => {
+    const record = recordOf('automation');
+    expect(record.createdAt).toBe(NOW.getTime() - 60_000);
+    expect(record.settings.acknowledgement.enabled).toBe(true);
+    expect(record.settings.csat).toMatchObject({ enabled: true, delayHours: 2 });
+    expect(record.settings.calendars[0]).toMatchObject({ timeZone: 'Europe/Warsaw' });
+    expect(record.settings.calendars[0]?.hours).toHaveLength(5);
+    // The rule's group is one the team has, and its round-robin has agents in it.
+    const group = record.settings.rules[0]?.actions.group;
+    expect(DEMO_TEAM_CONFIG.agents.filter((a) => group && a.groups.includes(group)).length).toBeGreaterThan(
+      1,
+    );
   });
 
   it('set up the four agents of the demo mailbox', () => {

@@ -5,6 +5,7 @@
  * messages under the hidden records label, as Labeldesk writes them (src/core/records.ts), read by a
  * browser's first sync like any record another agent wrote.
  */
+import { type AutomationSettings, automationSettingsSchema } from '../../../src/core/automation-config';
 import { type Macro, macrosSchema } from '../../../src/core/macros';
 import {
   RECORD_FORMAT_VERSION,
@@ -98,6 +99,51 @@ export const DEMO_MACROS: readonly Macro[] = macrosSchema.parse([
   },
 ]);
 
+const WEEKDAYS = [1, 2, 3, 4, 5] as const;
+
+/**
+ * The demo team's automations (issue 6): the Warsaw office's hours with the Polish public holidays of the
+ * season, an SLA with a faster target for urgent tickets and VIP customers, the acknowledgement and the CSAT
+ * survey turned on, one rule that sends invoice questions in four languages to Billing, and any agent's
+ * browser may run them. Saved a minute before the demo starts, so only mail that arrives during the demo
+ * is acknowledged.
+ */
+export const DEMO_AUTOMATION: AutomationSettings = automationSettingsSchema.parse({
+  calendars: [
+    {
+      id: 'team',
+      name: 'Warsaw office',
+      timeZone: 'Europe/Warsaw',
+      hours: WEEKDAYS.map((day) => ({ day, start: '09:00', end: '17:00' })),
+      holidays: [
+        { date: '2026-12-24', name: 'Wigilia' },
+        { date: '2026-12-25', name: 'Boże Narodzenie' },
+        { date: '2026-12-26', name: 'Drugi dzień Bożego Narodzenia' },
+        { date: '2027-01-01', name: 'Nowy Rok' },
+        { date: '2027-01-06', name: 'Trzech Króli' },
+      ],
+    },
+  ],
+  sla: {
+    targets: [
+      { priority: 'Urgent', firstResponseHours: 4, resolutionHours: 24 },
+      { tier: 'vip', firstResponseHours: 8, resolutionHours: 40 },
+      { firstResponseHours: 24, resolutionHours: 120 },
+    ],
+    vip: { addresses: [], domains: ['bigcorp.example'] },
+  },
+  acknowledgement: { enabled: true },
+  csat: { enabled: true, delayHours: 2 },
+  rules: [
+    {
+      id: 'invoices-to-billing',
+      name: 'Invoice questions go to Billing',
+      conditions: [{ field: 'subject', words: ['invoice', 'faktura', 'fakturę', 'счёт', 'счет', '請求書'] }],
+      actions: { group: 'Billing', assign: { mode: 'round-robin' } },
+    },
+  ],
+});
+
 /** One record as the message Labeldesk inserts: its header, its subject, the JSON envelope as the body. */
 function recordThread(record: SharedRecord, subject: string, mailbox: Address): SeedThread {
   const parsed = shareRecordSchema.parse(record);
@@ -119,7 +165,10 @@ function recordThread(record: SharedRecord, subject: string, mailbox: Address): 
   };
 }
 
-/** The team config (set up 59 days before `now`) and the reply library (saved 2 days before). */
+/**
+ * The team config (set up 59 days before `now`), the reply library (saved 2 days before) and the automation
+ * settings (saved a minute before).
+ */
 export function demoRecordThreads(now: Date, mailbox: Address): SeedThread[] {
   const configAt = now.getTime() - 59 * DAY_MS;
   const libraryAt = now.getTime() - 2 * DAY_MS;
@@ -148,6 +197,17 @@ export function demoRecordThreads(now: Date, mailbox: Address): SeedThread[] {
         createdAt: libraryAt,
       },
       'Labeldesk templates',
+      mailbox,
+    ),
+    recordThread(
+      {
+        kind: 'automation',
+        id: 'de300000-0000-4000-8000-0000000000b0',
+        author: 'Anna Kowalska',
+        settings: DEMO_AUTOMATION,
+        createdAt: now.getTime() - 60_000,
+      },
+      'Labeldesk automation',
       mailbox,
     ),
   ];
