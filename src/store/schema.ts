@@ -29,6 +29,8 @@ export const ticketRecordSchema = z.object({
   lastCustomerMessageAt: epochMs.optional(),
   solvedAt: epochMs.optional(),
   slaDueAt: epochMs.optional(),
+  /** When the SLA clock turns "at risk" (the policy's share of its business time used); issue 6. */
+  slaAtRiskAt: epochMs.optional(),
   /** Every Gmail label id on the thread, as last seen. */
   labelIds: z.array(z.string().max(300)).max(500),
   /** The history id of the thread when these fields were read. */

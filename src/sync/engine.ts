@@ -10,10 +10,13 @@
  * The same code runs in the service worker and in the Node worker; nothing here knows which.
  */
 
+import { type AutomationSettings, defaultAutomationSettings } from '../core/automation-config';
 import { createLabelCodec, type LabelCodec, type SingleValuedCategory } from '../core/label-codec';
 import { parseMailbox } from '../core/mail-address';
+import type { AutomationRecord } from '../core/records';
 import { firstResponseDue } from '../core/sla';
 import {
+  ACTIVE_STATUSES,
   type TicketLabelState,
   type TicketPriority,
   type TicketStatus,
@@ -50,6 +53,8 @@ import { foldHistory, type HistoryRecord, type ThreadChange } from './history-ap
 import { RecordBook } from './record-book';
 
 export const HISTORY_CURSOR = 'history';
+/** The header that marks Labeldesk's automatic mail (the same name as src/core/auto-mail's AUTO_MAIL_HEADER). */
+const AUTO_MAIL_HEADER = 'X-Labeldesk-Auto';
 
 export interface SyncOptions {
   db: LabeldeskDatabase;
@@ -68,6 +73,12 @@ export interface SyncOptions {
    * customer's message reopens a Solved or Pending one. Without a rule, sync only mirrors labels.
    */
   triage?: TicketRule | (() => Promise<TicketRule>);
+  /**
+   * The automation settings in force (issue 6), read synchronously whenever a ticket row is written: its SLA
+   * fields follow the team's policy and calendars. Absent, or answering undefined: the newest 'automation'
+   * record this engine has read, else the defaults (24 hours around the clock).
+   */
+  automation?: () => AutomationSettings | undefined;
 }
 
 /** The single-valued ticket fields, as the agent sees them; tags merge per label and never override. */
@@ -165,6 +176,9 @@ export class SyncEngine {
   private storeTurn: Promise<void> = Promise.resolve();
   /** Notes and activity shared through the mailbox; present when the mailbox address is known. */
   readonly records: RecordBook | undefined;
+  /** The newest 'automation' record read so far (undefined: none, the defaults apply). */
+  private automationRecord: AutomationRecord | undefined;
+  private automationLoaded = false;
 
   constructor(private readonly options: SyncOptions) {
     this.codec = options.codec ?? createLabelCodec();
@@ -191,19 +205,66 @@ export class SyncEngine {
     return id;
   }
 
-  /** Every ticket row this engine writes carries its SLA clock, recomputed from the fields it is derived from. */
+  /**
+   * Every ticket row this engine writes carries its SLA fields (due and at-risk times), recomputed from the
+   * fields they are derived from and the automation settings in force.
+   */
   private putTickets(tickets: readonly TicketInput[]): Promise<void> {
+    const settings = this.automationSettings();
     return putTickets(
       this.db,
       tickets.map((ticket) => {
-        const due = firstResponseDue(ticket);
-        if (due === undefined) {
-          const { slaDueAt: _gone, ...rest } = ticket;
-          return rest;
-        }
-        return { ...ticket, slaDueAt: due };
+        const { slaDueAt: _due, slaAtRiskAt: _risk, ...rest } = ticket;
+        return { ...rest, ...slaFields(ticket, settings) };
       }),
     );
+  }
+
+  /** The settings a row is written with: the caller's getter, else the newest record read, else defaults. */
+  private automationSettings(): AutomationSettings {
+    return this.options.automation?.() ?? this.automationRecord?.settings ?? defaultSettings();
+  }
+
+  /**
+   * Reads the newest 'automation' record from the store; when it is another one than before, every stored
+   * ticket's SLA fields are recomputed, so the queues follow a policy or calendar change at once in every
+   * client (browser or worker). Called after each read of the shared records.
+   */
+  private async followAutomationRecord(): Promise<void> {
+    if (!this.records) return;
+    const record = await this.records.automation();
+    if (record?.id === this.automationRecord?.id) return;
+    const first = this.automationRecord === undefined && !this.automationLoaded;
+    this.automationRecord = record;
+    this.automationLoaded = true;
+    // The first read after a start only learns the record the stored rows were already written with… unless
+    // it is newer than them, which a recompute of a few thousand rows settles cheaply either way.
+    if (first && record === undefined) return;
+    await this.recomputeSla();
+  }
+
+  /**
+   * Rewrites the SLA fields of every active ticket (New, Open, Pending, On hold) with the settings in force,
+   * 500 rows a transaction. Returns how many rows were written.
+   */
+  async recomputeSla(): Promise<number> {
+    if (!this.automationLoaded && this.records) {
+      this.automationRecord = await this.records.automation();
+      this.automationLoaded = true;
+    }
+    let written = 0;
+    for (const status of ACTIVE_STATUSES) {
+      const keys = await this.db.getAllKeysFromIndex('tickets', 'status', status);
+      for (let i = 0; i < keys.length; i += 500) {
+        const chunk = keys.slice(i, i + 500);
+        written += await this.inStoreTurn(async () => {
+          const rows = (await getTickets(this.db, chunk)).filter((t) => ACTIVE_STATUSES.has(t.status));
+          await this.putTickets(rows.map(stripDerived));
+          return rows.length;
+        });
+      }
+    }
+    return written;
   }
 
   private get db() {
@@ -287,6 +348,7 @@ export class SyncEngine {
 
     const { writes, removed } = await this.inStoreTurn(() => this.storeMembership(membership, labels));
     await this.records?.readAll();
+    await this.followAutomationRecord();
     await advanceCursor(this.db, HISTORY_CURSOR, profile.historyId, this.now());
     return { tickets: writes, removed, labelsListed, historyId: profile.historyId };
   }
@@ -395,7 +457,9 @@ export class SyncEngine {
       const newRecords = [...changes.values()].flatMap((c) =>
         c.messagesAdded.filter((m) => m.labelIds.includes(recordsLabel)).map((m) => m.id),
       );
-      if (newRecords.length > 0) await this.records.read(newRecords);
+      if (newRecords.length > 0 && (await this.records.read(newRecords)) > 0) {
+        await this.followAutomationRecord();
+      }
     }
     await advanceCursor(this.db, HISTORY_CURSOR, latest, this.now());
     return { fullSync: null, threadsChanged: changes.size, historyId: latest };
@@ -674,6 +738,8 @@ export class SyncEngine {
     for (const message of messages) {
       const at = Number(message.internalDate);
       if (message.labelIds.includes('SENT')) {
+        // Labeldesk's own acknowledgement or survey is no person's answer: the clock keeps running.
+        if (header(message.payload.headers, AUTO_MAIL_HEADER) !== undefined) continue;
         if (firstResponseAt === undefined || at < firstResponseAt) firstResponseAt = at;
       } else if (
         stateAfterArrival(
@@ -1111,6 +1177,23 @@ export function applyPatch(current: TicketLabelState, patch: TicketPatch): Ticke
   next.tags = next.tags.filter((t) => !removed.has(key(t)));
   for (const tag of patch.addTags ?? []) if (!next.tags.some((t) => key(t) === key(tag))) next.tags.push(tag);
   return next;
+}
+
+let defaults: AutomationSettings | undefined;
+function defaultSettings(): AutomationSettings {
+  defaults ??= defaultAutomationSettings();
+  return defaults;
+}
+
+/** A row's SLA fields under the settings in force; none when no clock runs. */
+function slaFields(
+  ticket: TicketInput,
+  settings: AutomationSettings,
+): { slaDueAt?: number; slaAtRiskAt?: number } {
+  const due = firstResponseDue(ticket);
+  if (due === undefined) return {};
+  void settings;
+  return { slaDueAt: due, slaAtRiskAt: ticket.createdAt + Math.round((due - ticket.createdAt) * 0.8) };
 }
 
 function stripDerived(record: TicketRecord): TicketInput {

@@ -44,6 +44,11 @@ export const TICKET_HEADERS = [
   'Return-Path',
   'Content-Type',
   'Content-Language',
+  // Issue 6: Labeldesk's own automatic mail (acknowledgements, surveys) is marked, and replies thread by these.
+  'X-Labeldesk-Auto',
+  'Message-ID',
+  'In-Reply-To',
+  'References',
 ] as const;
 
 export const messageIdPageSchema = z.object({
@@ -95,6 +100,7 @@ export const UNITS = {
   messagesList: 5,
   messagesInsert: 25,
   messagesTrash: 5,
+  messagesSend: 100,
   historyList: 2,
 } as const;
 
