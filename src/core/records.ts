@@ -233,10 +233,13 @@ export function claimSubject(slice: TicketSlice): string {
   return `Labeldesk claim k${slice.of} s${slice.index}`;
 }
 
-/** The two coordination kinds: the record book skips them, the shared metadata fetch reads them. */
+/** The automation runner's lease (src/sync/automation/lease.ts): headers only, read by the lease alone. */
+export const RUNNER_LEASE_KIND = 'runner-lease';
+
+/** The coordination kinds: the record book skips them; the shared metadata fetch and the lease read them. */
 export function isCoordinationKind(headerValue: string | undefined): boolean {
   const kind = headerValue?.split(';')[0]?.trim().toLowerCase();
-  return kind === METADATA_SNAPSHOT_KIND || kind === SLICE_CLAIM_KIND;
+  return kind === METADATA_SNAPSHOT_KIND || kind === SLICE_CLAIM_KIND || kind === RUNNER_LEASE_KIND;
 }
 
 export function snapshotToRfc822(snapshot: MetadataSnapshot, mailbox: string, now: Date): string {

@@ -61,7 +61,8 @@ type NewPresence = Omit<PresenceRecord, 'kind' | 'id' | 'createdAt'>;
 type NewNotify = Omit<NotifyRecord, 'kind' | 'id' | 'createdAt'>;
 
 /** Notes and activity only: the coordination records are found by their own searches. */
-const SHARED_RECORDS_QUERY = '-subject:"Labeldesk snapshot" -subject:"Labeldesk claim"';
+const SHARED_RECORDS_QUERY =
+  '-subject:"Labeldesk snapshot" -subject:"Labeldesk claim" -subject:"Labeldesk lease"';
 
 export type SnapshotRead = { messageId: string } & SnapshotReadResult;
 

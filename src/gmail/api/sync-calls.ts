@@ -89,6 +89,59 @@ export type ThreadSummary = z.infer<typeof threadSummarySchema>;
 
 const messageThreadSchema = z.object({ id: z.string(), threadId: z.string() });
 
+export const messageHeadersSchema = z.object({
+  id: z.string(),
+  internalDate: z.string().regex(/^\d+$/).optional(),
+  payload: z.object({ headers: z.array(headerSchema).default([]) }).default({ headers: [] }),
+});
+
+/** The headers an automatic reply reads from its thread (sendAutoReply's check). */
+export const REPLY_HEADERS = [
+  'From',
+  'To',
+  'Reply-To',
+  'Subject',
+  'Message-ID',
+  'References',
+  'X-Labeldesk-Auto',
+] as const;
+
+export interface MessagePart {
+  partId?: string | undefined;
+  mimeType?: string | undefined;
+  filename?: string | undefined;
+  headers: { name: string; value: string }[];
+  body?:
+    | { data?: string | undefined; size?: number | undefined; attachmentId?: string | undefined }
+    | undefined;
+  parts?: MessagePart[] | undefined;
+}
+export const messagePartSchema: z.ZodType<MessagePart> = z.lazy(() =>
+  z.object({
+    partId: z.string().optional(),
+    mimeType: z.string().optional(),
+    filename: z.string().optional(),
+    headers: z.array(headerSchema).default([]),
+    body: z
+      .object({
+        data: z.string().optional(),
+        size: z.number().optional(),
+        attachmentId: z.string().optional(),
+      })
+      .optional(),
+    parts: z.array(messagePartSchema).optional(),
+  }),
+) as z.ZodType<MessagePart>;
+
+export const fullMessageSchema = z.object({
+  id: z.string(),
+  threadId: z.string(),
+  labelIds: z.array(z.string()).default([]),
+  internalDate: z.string().regex(/^\d+$/),
+  payload: messagePartSchema,
+});
+export type FullMessage = z.infer<typeof fullMessageSchema>;
+
 export const UNITS = {
   labelsList: 1,
   labelsCreate: 5,
@@ -240,6 +293,65 @@ export function createSyncCalls(transport: Transport) {
           units: UNITS.threadsGet,
         })),
       ),
+    /** Message ids under a label that match a search, 500 a page (5 units): the runner lease's list. */
+    searchMessageIds: (labelId: string, q: string, pageToken?: string) =>
+      transport.call({
+        method: 'GET',
+        path: '/messages',
+        query: { labelIds: labelId, q, maxResults: 500, pageToken, fields: 'messages/id,nextPageToken' },
+        schema: messageIdPageSchema,
+        units: UNITS.messagesList,
+      }),
+    /** A few named headers of each message (format=metadata, 5 units each), batched. */
+    messageHeaders: (messageIds: readonly string[], names: readonly string[]) =>
+      transport.batch(
+        messageIds.map((id) => ({
+          method: 'GET' as const,
+          path: `/messages/${encodeURIComponent(id)}`,
+          query: { format: 'metadata', metadataHeaders: names, fields: 'id,internalDate,payload/headers' },
+          schema: messageHeadersSchema,
+          units: UNITS.messagesGet,
+        })),
+      ),
+    /**
+     * A thread's messages with the headers an automatic reply needs to thread and to check that it was not
+     * sent already (threads.get format=metadata, 10 units).
+     */
+    threadReplyHeaders: (threadId: string) =>
+      transport.call({
+        method: 'GET',
+        path: `/threads/${encodeURIComponent(threadId)}`,
+        query: {
+          format: 'metadata',
+          metadataHeaders: REPLY_HEADERS,
+          fields: 'id,historyId,messages(id,threadId,labelIds,internalDate,payload/headers)',
+        },
+        schema: threadSummarySchema,
+        units: UNITS.threadsGet,
+      }),
+    /** One message with its whole MIME tree (format=full, 5 units): a survey's quote, a survey answer. */
+    fullMessage: (messageId: string) =>
+      transport.call({
+        method: 'GET',
+        path: `/messages/${encodeURIComponent(messageId)}`,
+        query: { format: 'full', fields: 'id,threadId,labelIds,internalDate,payload' },
+        schema: fullMessageSchema,
+        units: UNITS.messagesGet,
+      }),
+    /**
+     * Sends a message (users.messages.send, 100 units). A reply stays in its thread when it names the
+     * thread and carries In-Reply-To/References and the same Subject
+     * (https://developers.google.com/gmail/api/guides/sending#sending_messages and …/guides/threads).
+     */
+    sendMessage: (rawRfc822: string, threadId?: string) =>
+      transport.call({
+        method: 'POST',
+        path: '/messages/send',
+        query: { fields: 'id,threadId,labelIds' },
+        body: { raw: base64Url(rawRfc822), ...(threadId ? { threadId } : {}) },
+        schema: insertedMessageSchema,
+        units: UNITS.messagesSend,
+      }),
     listHistory: (startHistoryId: string, pageToken?: string) =>
       transport.call({
         method: 'GET',
