@@ -1,8 +1,10 @@
 /**
  * `npm run gmail-standin -- --port P [--tls-port Q] [--seed demo|empty] [--threads N] [--ticket-share 0.2]`
- * (and, for quota experiments, `--units-per-minute U --max-concurrent C`)
+ * (and, for quota experiments, `--units-per-minute U --max-concurrent C`; for the Node worker's token
+ * endpoint, `--token-endpoint clients.json`, the body of `POST /__standin/token-endpoint`)
  * Prints one line saying where it listens; Ctrl+C stops it.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startStandin } from './index';
@@ -16,6 +18,7 @@ const argsSchema = z.object({
   host: z.string().default('127.0.0.1'),
   'units-per-minute': z.coerce.number().int().min(1).optional(),
   'max-concurrent': z.coerce.number().int().min(1).optional(),
+  'token-endpoint': z.string().optional(),
 });
 
 const { values } = parseArgs({
@@ -28,6 +31,7 @@ const { values } = parseArgs({
     host: { type: 'string' },
     'units-per-minute': { type: 'string' },
     'max-concurrent': { type: 'string' },
+    'token-endpoint': { type: 'string' },
   },
 });
 const args = argsSchema.parse(values);
@@ -47,6 +51,9 @@ const running = await startStandin(
     ...(args['max-concurrent'] ? { maxConcurrentPerUser: args['max-concurrent'] } : {}),
   },
 );
+if (args['token-endpoint']) {
+  running.standin.tokenEndpoint.configure(JSON.parse(readFileSync(args['token-endpoint'], 'utf8')));
+}
 const startMs = Math.round(performance.now() - startedAt);
 const profile = running.standin.mailbox.profile();
 console.log(

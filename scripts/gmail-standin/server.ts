@@ -12,6 +12,7 @@ import { ApiError } from './errors';
 import { applyFieldMask, parseFieldMask } from './fields';
 import type { Mailbox } from './mailbox';
 import { boundaryOf, splitMultipart } from './multipart';
+import { StandinTokenEndpoint, TOKEN_PATHS } from './oauth';
 import { handlePageRequest } from './page/handler';
 import { pageMailboxOf } from './page-mailbox';
 import { countRequest, emptyStats, QUOTA_UNITS, QuotaMeter, type StandinStats } from './quota';
@@ -113,6 +114,8 @@ export class StandinServer {
   readonly pageMailbox: PageMailbox;
   private faults = new Map<string, Fault>();
   private oauthMode: 'auto' | 'consent' | 'deny' = 'auto';
+  /** `POST /token` for the Node worker's grants (oauth.ts); configured through `/__standin/token-endpoint`. */
+  readonly tokenEndpoint = new StandinTokenEndpoint(() => this.mailbox.emailAddress);
 
   constructor(
     private readonly loadMailbox: () => Mailbox,
@@ -170,6 +173,15 @@ export class StandinServer {
     if (url.pathname.startsWith('/__standin/')) return this.handleControl(req, res, url, method);
     if (url.pathname === '/o/oauth2/v2/auth' || url.pathname === '/o/oauth2/auth') {
       return this.handleAuthorize(req, res, url, method);
+    }
+    if (method === 'POST' && TOKEN_PATHS.includes(url.pathname)) {
+      const origin = `${'encrypted' in req.socket ? 'https' : 'http'}://${req.headers.host ?? 'standin.local'}`;
+      this.send(
+        req,
+        res,
+        this.tokenEndpoint.grant(req.headers['content-type'] ?? '', await readBody(req), origin),
+      );
+      return;
     }
     if (url.pathname.startsWith('/mail/')) {
       if (await handlePageRequest(req, res, url, this.pageMailbox)) return;
@@ -241,6 +253,22 @@ export class StandinServer {
             'required',
             'global',
             { location: 'Authorization', locationType: 'header', errorMessage: 'Login Required.' },
+          ),
+          pretty,
+        ),
+        0,
+      );
+    }
+    const bearer = /^Bearer\s+(\S+)/i.exec(call.headers.authorization ?? '')?.[1] ?? '';
+    if (!this.tokenEndpoint.accepts(bearer)) {
+      return finish(
+        errorResult(
+          new ApiError(
+            401,
+            'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+            'authError',
+            'global',
+            { location: 'Authorization', locationType: 'header' },
           ),
           pretty,
         ),
@@ -492,6 +520,11 @@ export class StandinServer {
           else this.mailbox.clock.advance(change.advanceMs);
           return reply(200, { now: new Date(this.mailbox.clock.now()).toISOString() });
         }
+        case 'GET /__standin/token-endpoint':
+          return reply(200, this.tokenEndpoint.statsNow());
+        case 'POST /__standin/token-endpoint':
+          this.tokenEndpoint.configure(json());
+          return reply(200, this.tokenEndpoint.statsNow());
         case 'POST /__standin/oauth':
           this.oauthMode = oauthModeSchema.parse(json()).mode;
           return reply(200, { mode: this.oauthMode });
