@@ -14,7 +14,7 @@ import { type AutomationSettings, defaultAutomationSettings } from '../core/auto
 import { createLabelCodec, type LabelCodec, type SingleValuedCategory } from '../core/label-codec';
 import { parseMailbox } from '../core/mail-address';
 import type { AutomationRecord } from '../core/records';
-import { firstResponseDue } from '../core/sla';
+import { slaRowFields } from '../core/sla-policy';
 import {
   ACTIVE_STATUSES,
   type TicketLabelState,
@@ -1185,15 +1185,12 @@ function defaultSettings(): AutomationSettings {
   return defaults;
 }
 
-/** A row's SLA fields under the settings in force; none when no clock runs. */
+/** A row's SLA fields under the settings in force (src/core/sla-policy.ts); none when no clock runs. */
 function slaFields(
   ticket: TicketInput,
   settings: AutomationSettings,
 ): { slaDueAt?: number; slaAtRiskAt?: number } {
-  const due = firstResponseDue(ticket);
-  if (due === undefined) return {};
-  void settings;
-  return { slaDueAt: due, slaAtRiskAt: ticket.createdAt + Math.round((due - ticket.createdAt) * 0.8) };
+  return slaRowFields(ticket, settings);
 }
 
 function stripDerived(record: TicketRecord): TicketInput {
