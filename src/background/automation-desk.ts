@@ -8,6 +8,7 @@ import type { AutomationView } from '../messaging/contract-automation';
 import { LabeldeskError } from '../messaging/errors';
 import type { Handlers } from '../messaging/receiver';
 import type { DeskServices } from './desk';
+import { rulesPreviewHandler } from './rules-preview';
 
 export type AutomationMethod = 'automation.get' | 'automation.set' | 'runner.status' | 'rules.preview';
 export type AutomationHandlers = Pick<Handlers, AutomationMethod>;
@@ -36,9 +37,7 @@ export function createAutomationDesk(services: DeskServices): AutomationHandlers
       throw new LabeldeskError('internal', 'The runner status is not available in this build yet');
     },
 
-    'rules.preview': async () => {
-      throw new LabeldeskError('internal', 'The rule preview is not available in this build yet');
-    },
+    'rules.preview': (args) => rulesPreviewHandler(services, args),
   };
 }
 
