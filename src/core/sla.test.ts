@@ -41,4 +41,17 @@ describe('the first-response clock', () => {
       'none',
     );
   });
+
+  it('uses the stored business-time at-risk instant when the row has one', () => {
+    // Due in 24 clock hours, but the policy's business hours put the at-risk point at 23 hours.
+    const ticket = {
+      status: 'New' as const,
+      createdAt: created,
+      slaDueAt: created + 24 * HOUR,
+      slaAtRiskAt: created + 23 * HOUR,
+    };
+    expect(slaState(ticket, created + 20 * HOUR)).toBe('running');
+    expect(slaState(ticket, created + 23 * HOUR)).toBe('at-risk');
+    expect(slaState(ticket, created + 24 * HOUR)).toBe('breached');
+  });
 });

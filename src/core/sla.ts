@@ -20,14 +20,22 @@ export function firstResponseDue(
   return ticket.createdAt + targetMs;
 }
 
-/** Where the ticket's clock stands at `now`. */
+/**
+ * Where the ticket's clock stands at `now`. A row that carries `slaAtRiskAt` (stored by the sync engine from
+ * the team's SLA policy, in business hours) is at risk from that instant; an older row without it, at 80% of
+ * the clock time. Pausing while Pending or On hold needs the policy: see `slaStanding` in sla-policy.ts.
+ */
 export function slaState(
-  ticket: Pick<Ticket, 'status' | 'createdAt' | 'firstResponseAt'> & { slaDueAt?: number },
+  ticket: Pick<Ticket, 'status' | 'createdAt' | 'firstResponseAt'> & {
+    slaDueAt?: number;
+    slaAtRiskAt?: number;
+  },
   now: number,
 ): SlaState {
   if (!ACTIVE_STATUSES.has(ticket.status)) return 'none';
   if (ticket.slaDueAt === undefined) return ticket.firstResponseAt === undefined ? 'none' : 'answered';
   if (now >= ticket.slaDueAt) return 'breached';
+  if (ticket.slaAtRiskAt !== undefined) return now >= ticket.slaAtRiskAt ? 'at-risk' : 'running';
   const span = ticket.slaDueAt - ticket.createdAt;
   if (span > 0 && now - ticket.createdAt >= span * AT_RISK_SHARE) return 'at-risk';
   return 'running';

@@ -53,6 +53,8 @@ const ticketRowShape = {
   tags: z.array(ticketTagSchema),
   createdAt: epochMs,
   slaDueAt: z.optional(epochMs),
+  /** When the SLA clock is at risk, in the team's business hours (issue 6); absent on older rows. */
+  slaAtRiskAt: z.optional(epochMs),
 };
 
 /** One row of a queue or a search: what a list shows, nothing more. */

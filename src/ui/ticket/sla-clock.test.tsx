@@ -33,6 +33,15 @@ describe('slaState', () => {
     ['none without a target', ticket({ slaDueAt: undefined }), 'none'],
     ['none when solved', ticket({ status: 'Solved', slaDueAt: NOW - HOUR }), 'none'],
     ['none when closed', ticket({ status: 'Closed' }), 'none'],
+    // Business hours: 20% of the clock time used, but the stored at-risk instant has passed.
+    ['at risk from the stored business-time instant', ticket({ slaAtRiskAt: NOW - 1 }), 'at-risk'],
+    [
+      'due before the stored instant, past 80%',
+      ticket({ createdAt: NOW - 9 * HOUR, slaDueAt: NOW + HOUR, slaAtRiskAt: NOW + 1 }),
+      'due',
+    ],
+    ['paused while Pending, even past due', ticket({ status: 'Pending', slaDueAt: NOW - HOUR }), 'paused'],
+    ['paused while On hold', ticket({ status: 'On hold' }), 'paused'],
   ] as const)('%s', (_, input, kind) => {
     expect(slaState(input, NOW).kind).toBe(kind);
   });
@@ -60,6 +69,11 @@ describe('the SLA clock', () => {
   it('says "Answered" after the first response', () => {
     const root = mount(<SlaClock ticket={ticket({ firstResponseAt: NOW - 30 * 60_000 })} now={NOW} />);
     expect(root.textContent).toBe('Answered 30 minutes ago');
+  });
+
+  it('says the clock is paused while the ticket waits', () => {
+    const root = mount(<SlaClock ticket={ticket({ status: 'Pending' })} now={NOW} />);
+    expect(root.textContent).toBe('Clock paused');
   });
 
   it('shows nothing for a finished ticket', () => {

@@ -9,32 +9,37 @@ export type SlaState =
   | { kind: 'none' }
   | { kind: 'answered'; at: number }
   | { kind: 'due'; dueAt: number }
+  | { kind: 'paused'; dueAt: number }
   | { kind: 'at-risk'; dueAt: number }
   | { kind: 'breached'; dueAt: number };
 
-/** Where the ticket stands against its first-response target at `now`. */
-export function slaState(
-  ticket: Pick<TicketView, 'status' | 'createdAt' | 'slaDueAt' | 'firstResponseAt'>,
-  now: number,
-): SlaState {
+type SlaFields = Pick<TicketView, 'status' | 'createdAt' | 'slaDueAt' | 'slaAtRiskAt' | 'firstResponseAt'>;
+
+/**
+ * Where the ticket stands against its first-response target at `now`. At risk from the row's business-time
+ * `slaAtRiskAt` when the sync engine stored one, else at 80% of the clock time. Pending and On hold show
+ * "paused": the default SLA policy's pause statuses (the sidebar does not load the team's policy, which the
+ * runner's escalation follows).
+ */
+export function slaState(ticket: SlaFields, now: number): SlaState {
   if (!ACTIVE_STATUSES.has(ticket.status)) return { kind: 'none' };
   if (ticket.firstResponseAt !== undefined) return { kind: 'answered', at: ticket.firstResponseAt };
   const dueAt = ticket.slaDueAt;
   if (dueAt === undefined) return { kind: 'none' };
+  if (ticket.status === 'Pending' || ticket.status === 'On hold') return { kind: 'paused', dueAt };
   if (now >= dueAt) return { kind: 'breached', dueAt };
   const span = dueAt - ticket.createdAt;
-  if (span <= 0 || (now - ticket.createdAt) / span >= AT_RISK_SHARE) return { kind: 'at-risk', dueAt };
+  if (
+    ticket.slaAtRiskAt !== undefined
+      ? now >= ticket.slaAtRiskAt
+      : span <= 0 || (now - ticket.createdAt) / span >= AT_RISK_SHARE
+  )
+    return { kind: 'at-risk', dueAt };
   return { kind: 'due', dueAt };
 }
 
 /** The SLA badge: a word and a sentence, never colour alone. */
-export function SlaClock({
-  ticket,
-  now,
-}: {
-  ticket: Pick<TicketView, 'status' | 'createdAt' | 'slaDueAt' | 'firstResponseAt'>;
-  now: number;
-}) {
+export function SlaClock({ ticket, now }: { ticket: SlaFields; now: number }) {
   const state = slaState(ticket, now);
   switch (state.kind) {
     case 'none':
@@ -53,6 +58,12 @@ export function SlaClock({
         <p class="sla sla-due">
           <span class="badge">{t('ticketSlaOnTrack')}</span>{' '}
           {t('ticketSlaDue', formatRelative(state.dueAt, now))}
+        </p>
+      );
+    case 'paused':
+      return (
+        <p class="sla">
+          <span class="badge">{t('slaPaused')}</span>
         </p>
       );
     case 'at-risk':
