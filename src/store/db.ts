@@ -45,6 +45,10 @@ export const MIGRATIONS: readonly Migration[] = [
     tickets.createIndex('metadataPending', 'metadataPending');
     markTicketsWithoutMetadata(tx).catch(() => tx.abort());
   },
+  function addAutomationMemory(db) {
+    const memory = db.createObjectStore('automationMemory', { keyPath: 'key' });
+    memory.createIndex('to', 'to');
+  },
 ];
 
 /** Sets the pending-metadata key on stored tickets that lack metadata (written before version 4). */

@@ -86,6 +86,10 @@ export const cursorSchema = z.object({
 });
 export type SyncCursor = z.infer<typeof cursorSchema>;
 
+export type AutomationMemoryEntry =
+  | { key: string; type: 'sent'; to: string; at: number; kind: string; threadId: string }
+  | { key: string; type: 'status'; threadId: string; status: string; since: number };
+
 /** A shared record as this browser keeps it: the record and the Gmail message that carries it. */
 export type StoredSharedRecord = SharedRecord & { messageId: string };
 
@@ -140,6 +144,15 @@ export interface LabeldeskDB extends DBSchema {
     key: string;
     value: StoredSharedRecord;
     indexes: { threadId: string };
+  };
+  /**
+   * The automation runner's memory in this browser or worker (issue 6): automatic mail it sent (the
+   * per-sender rate limit) and when it first saw a ticket in a status. Hints only: the mailbox stays the truth.
+   */
+  automationMemory: {
+    key: string;
+    value: AutomationMemoryEntry;
+    indexes: { to: string };
   };
   /** Threads whose stored record failed validation: sync fetches them again. */
   rebuild: {

@@ -56,6 +56,7 @@ describe('the schema', () => {
     expect(db.version).toBe(SCHEMA_VERSION);
     expect(databaseName('Support@Shop.example')).toBe('labeldesk:support@shop.example');
     expect([...db.objectStoreNames].sort()).toEqual([
+      'automationMemory',
       'cursors',
       'outbox',
       'queueCounts',
@@ -82,7 +83,7 @@ describe('the schema', () => {
         // knew nothing of the pending-metadata key.
         await putTickets(old, rows);
         const waiting = await old.get('tickets', ticket(2).threadId);
-        if (waiting) {
+        if (waiting && from === 3) {
           delete waiting.metadataPending;
           await old.put('tickets', waiting);
         }
