@@ -49,7 +49,7 @@ describe('the worker loop', () => {
             );
           if (calls === 3) {
             stop.abort(); // SIGTERM during the pass: it finishes, no next pass
-            sawStopping = stopping();
+            sawStopping = stopping?.() ?? false;
           }
           return summary(calls);
         },
