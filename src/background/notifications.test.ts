@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import english from '../../public/_locales/en/messages.json';
+import japanese from '../../public/_locales/ja/messages.json';
+import polish from '../../public/_locales/pl/messages.json';
+import russian from '../../public/_locales/ru/messages.json';
 import type { NotifyRecord } from '../core/macros';
 import { ticketReference } from '../core/ticket-reference';
+import { localMessage } from '../ui/ticket/testing';
 import {
   GMAIL_DEFAULT_BASE,
   MacroNotifier,
@@ -186,5 +191,42 @@ describe('macro notifications', () => {
     await new MacroNotifier(alone.deps).clicked(`labeldesk-notify:${record.id}`);
     expect(alone.created).toEqual([`${GMAIL_DEFAULT_BASE}#inbox/${THREAD}`]);
     expect(alone.cleared).toEqual([`labeldesk-notify:${record.id}`]);
+  });
+});
+
+describe('SLA notifications', () => {
+  const due = NOW - 30 * 60_000;
+
+  it('say at risk or breached and when the reply is due, not who applied a macro', async () => {
+    const browser = fakeBrowser();
+    browser.deps.dateTime = (at) => new Date(at).toISOString();
+    const atRisk = notify({ from: 'Labeldesk', macro: 'SLA', reason: 'sla-at-risk', dueAt: due });
+    const breached = notify({ from: 'Labeldesk', macro: 'SLA', reason: 'sla-breached', dueAt: due });
+    await new MacroNotifier(browser.deps).afterPoll(MAILBOX, source([atRisk, breached]));
+    expect(browser.shown.map((s) => [s.options.title, s.options.contextMessage])).toEqual([
+      ['notifySlaAtRiskTitle()', `notifySlaDueContext(${new Date(due).toISOString()})`],
+      ['notifySlaBreachedTitle()', `notifySlaDueContext(${new Date(due).toISOString()})`],
+    ]);
+    expect(browser.shown[0]?.options.message).toBe(
+      `notifyTicketMessage(Parcel never arrived|${ticketReference(THREAD)})`,
+    );
+  });
+
+  it.each([
+    ['en', english, 'Reply overdue: SLA breached', 'Due 23/11/2026'],
+    ['ru', russian, 'Срок ответа пропущен: SLA нарушен', 'Срок: 23/11/2026'],
+    ['pl', polish, 'Odpowiedź spóźniona: SLA przekroczone', 'Termin: 23/11/2026'],
+    ['ja', japanese, '返信期限を過ぎました（SLA 違反）', '期限: 23/11/2026'],
+  ] as const)('are worded in %s', async (_, messages, title, context) => {
+    const browser = fakeBrowser();
+    browser.deps.text = (key, substitutions) =>
+      localMessage(messages as Parameters<typeof localMessage>[0], key, substitutions);
+    browser.deps.dateTime = (at) => new Date(at).toLocaleDateString('en-GB', { timeZone: 'UTC' });
+    await new MacroNotifier(browser.deps).afterPoll(
+      MAILBOX,
+      source([notify({ from: 'Labeldesk', macro: 'SLA', reason: 'sla-breached', dueAt: due })]),
+    );
+    expect(browser.shown[0]?.options.title).toBe(title);
+    expect(browser.shown[0]?.options.contextMessage).toBe(context);
   });
 });

@@ -5,9 +5,13 @@
  *
  * What a notification says: who, the ticket's subject and reference, and the macro's name. Never the mail
  * body. The chrome.* parts are passed in (`NotifierDeps`) so tests run with fakes.
+ *
+ * The runner's SLA escalation (issue 6, src/sync/automation/escalation.ts) writes notify records too, with a
+ * `reason`: those say "at risk" or "breached" and when the reply is or was due, instead of a macro.
  */
 import type { NotifyRecord } from '../core/macros';
 import { ticketReference } from '../core/ticket-reference';
+import { formatDateTime } from '../ui/i18n';
 
 /** A notify record older than this is news no more: a browser that was off for a day does not replay it. */
 export const NOTIFY_MAX_AGE_MS = 24 * 60 * 60_000;
@@ -60,10 +64,18 @@ export interface NotifierDeps {
   iconUrl: string;
   /** The UI's strings (src/ui/i18n.ts `t`). */
   text(key: NotifyMessageKey, substitutions: string[]): string;
+  /** A date and time in the UI's language (src/ui/i18n.ts `formatDateTime` unless given). */
+  dateTime?(at: number): string;
   now(): number;
 }
 
-export type NotifyMessageKey = 'notifyAssignedTitle' | 'notifyTicketMessage' | 'notifyMacroContext';
+export type NotifyMessageKey =
+  | 'notifyAssignedTitle'
+  | 'notifyTicketMessage'
+  | 'notifyMacroContext'
+  | 'notifySlaAtRiskTitle'
+  | 'notifySlaBreachedTitle'
+  | 'notifySlaDueContext';
 
 /** What a poll's mailbox offers: its notify records, and the ticket a notification names. */
 export interface NotifySource {
@@ -131,15 +143,35 @@ export class MacroNotifier {
         .create(`${ID_PREFIX}${record.id}`, {
           type: 'basic',
           iconUrl: this.deps.iconUrl,
-          title: this.deps.text('notifyAssignedTitle', [record.from]),
+          ...this.wording(record),
           message: subject ? this.deps.text('notifyTicketMessage', [subject, reference]) : reference,
-          contextMessage: this.deps.text('notifyMacroContext', [record.macro]),
         })
         .catch((error: unknown) => {
           console.warn('Labeldesk: notification not shown:', error instanceof Error ? error.name : 'error');
         });
     }
     return added.map((e) => e.id);
+  }
+
+  /** The title and small print: who assigned it with which macro, or where its SLA clock stands. */
+  private wording(record: NotifyRecord): { title: string; contextMessage: string } {
+    if (record.reason === 'sla-at-risk' || record.reason === 'sla-breached') {
+      const due = record.dueAt;
+      return {
+        title: this.deps.text(
+          record.reason === 'sla-at-risk' ? 'notifySlaAtRiskTitle' : 'notifySlaBreachedTitle',
+          [],
+        ),
+        contextMessage:
+          due === undefined
+            ? ''
+            : this.deps.text('notifySlaDueContext', [(this.deps.dateTime ?? formatDateTime)(due)]),
+      };
+    }
+    return {
+      title: this.deps.text('notifyAssignedTitle', [record.from]),
+      contextMessage: this.deps.text('notifyMacroContext', [record.macro]),
+    };
   }
 
   private async shown(): Promise<ShownEntry[]> {

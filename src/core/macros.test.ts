@@ -277,6 +277,23 @@ describe('notify records', () => {
     expect(notifyRecordSchema.safeParse(record).success).toBe(true);
   });
 
+  it('carries an SLA reason and due time, and still reads records written without them', () => {
+    const base = {
+      kind: 'notify',
+      id: '00000000-0000-4000-8000-00000000000b',
+      to: 'Anna',
+      from: 'Labeldesk',
+      threadId: '18c2f0a1b2c3d4e5',
+      macro: 'SLA',
+      createdAt: 1_700_000_000_000,
+    };
+    const sla = { ...base, reason: 'sla-breached', dueAt: 1_700_000_000_000 };
+    expect(notifyRecordSchema.parse(sla)).toEqual(sla);
+    expect(notifyRecordSchema.parse(base)).toEqual(base);
+    expect(notifyRecordSchema.safeParse({ ...base, reason: 'sla-late' }).success).toBe(false);
+    expect(notifyRecordSchema.safeParse({ ...base, dueAt: -1 }).success).toBe(false);
+  });
+
   it('draws a random id when none is given, and refuses a bad thread id', () => {
     const init = { to: 'Dmitri', from: 'Anna', threadId: 'abc', macroName: 'M', now: 1 };
     expect(notifyRecord(init).id).toMatch(/^[0-9a-f-]{36}$/);

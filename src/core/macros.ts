@@ -273,9 +273,16 @@ export const notifyRecordSchema = z.object({
   /** The agent who applied the macro. */
   from: agentName,
   threadId,
-  /** The macro's name, as the notification says it. */
+  /** The macro's name, as the notification says it (an SLA escalation names the policy: "SLA"). */
   macro: macroName,
   createdAt: epochMs,
+  /**
+   * Why the agent is told (issue 6); absent on records written before it: a macro. An SLA escalation says
+   * whether the ticket is at risk or breached, and the clock's due time (one record per ticket, reason and
+   * due time: the runner checks before it writes).
+   */
+  reason: z.optional(z.enum(['macro', 'sla-at-risk', 'sla-breached'])),
+  dueAt: z.optional(epochMs),
 });
 export type NotifyRecord = z.infer<typeof notifyRecordSchema>;
 
