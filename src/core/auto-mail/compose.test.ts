@@ -9,6 +9,8 @@ import {
   quotedPrintable,
   replySubject,
 } from './compose';
+import { parseSurveyAnswer } from './csat-answer';
+import { surveyText } from './texts';
 
 const base: AutoReplyInput = {
   from: { email: 'support@northwind-shop.example', name: 'Northwind Support' },
@@ -144,5 +146,41 @@ describe('composeAutoReply', () => {
     expect(parseAddresses(headerValue(parsed.root.headers, 'to'))).toEqual([
       { name: 'Smith, "Jo" \\ Co', email: 'c@customer.example' },
     ]);
+  });
+
+  it('carries a Japanese survey whose answer link, followed, is recognised', async () => {
+    const survey = surveyText({
+      language: 'ja',
+      customerName: '佐藤 美咲',
+      reference: '#K7Q2XM',
+      subject: '注文について',
+      mailbox: 'support@northwind-shop.example',
+      quote: '注文した商品が届きません。',
+      effortQuestion: true,
+      token: 'ld-7f3a',
+    });
+    const raw = composeAutoReply({
+      ...base,
+      kind: 'survey',
+      subject: survey.subject,
+      text: survey.text,
+      html: survey.html,
+    });
+    const parsed = await parse(raw);
+    expect(headerValue(parsed.root.headers, 'subject')).toBe('Re: 注文について');
+    const href = /href="(mailto:[^"]+)"/.exec(parsed.html ?? '')?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const link = new URL(href);
+    const answer = parseSurveyAnswer({
+      subject: link.searchParams.get('subject') ?? '',
+      text: `とても助かりました。${link.searchParams.get('body') ?? ''}`,
+      from: 'misaki@customer.example',
+    });
+    expect(answer).toEqual({
+      reference: '#K7Q2XM',
+      rating: 'good',
+      token: 'ld-7f3a',
+      comment: 'とても助かりました。',
+    });
+    expect(parsed.text).toContain('> 注文した商品が届きません。');
   });
 });
