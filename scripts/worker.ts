@@ -116,6 +116,13 @@ function parse() {
 
 class UsageError extends Error {}
 
+/** One worker per host and mailbox is the usual set-up; the lease names its holder by this id. */
+function defaultRunnerId(): string {
+  return `worker:${hostname()
+    .replace(/[^\w.:-]/g, '-')
+    .slice(0, 90)}`;
+}
+
 async function planFromConfig(file: string, log: WorkerLog): Promise<Plan> {
   const config: WorkerConfig = await loadWorkerConfig(file);
   if (config.auth.type === 'refresh-token') {
@@ -128,7 +135,7 @@ async function planFromConfig(file: string, log: WorkerLog): Promise<Plan> {
     expectedMailbox: config.mailbox,
     tokens: tokenSourceFor(config, { onToken: (token) => log.secret(token) }),
     intervalSeconds: config.intervalSeconds,
-    runnerId: config.runnerId ?? `worker@${hostname()}`,
+    runnerId: config.runnerId ?? defaultRunnerId(),
   };
 }
 
@@ -150,7 +157,7 @@ function planFromFlags(values: ReturnType<typeof parse>['values'], log: WorkerLo
     userId: values.mailbox,
     tokens: staticTokenSource(token),
     intervalSeconds: interval,
-    runnerId: `worker@${hostname()}`,
+    runnerId: defaultRunnerId(),
   };
 }
 

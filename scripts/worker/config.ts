@@ -47,7 +47,10 @@ export const workerConfigSchema = z
       .min(15, 'must be at least 15')
       .max(3600, 'must be at most 3600')
       .default(DEFAULT_INTERVAL_SECONDS),
-    runnerId: z.string().min(1).max(100).optional(),
+    runnerId: z
+      .string()
+      .regex(/^[\w.:-]{1,100}$/, 'must be 1 to 100 letters, digits, dots, colons, dashes or underscores')
+      .optional(),
   })
   .refine((c) => c.auth.type !== 'service-account' || sameAddress(c.auth.subject, c.mailbox), {
     path: ['auth', 'subject'],

@@ -33,8 +33,11 @@ export function createAutomationDesk(services: DeskServices): AutomationHandlers
       return automationView(stored);
     },
 
-    'runner.status': async () => {
-      throw new LabeldeskError('internal', 'The runner status is not available in this build yet');
+    'runner.status': async ({ mailbox }) => {
+      if (!services.runnerStatus) {
+        throw new LabeldeskError('internal', 'This browser does not run automations');
+      }
+      return services.runnerStatus(mailbox);
     },
 
     'rules.preview': (args) => rulesPreviewHandler(services, args),

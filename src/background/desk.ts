@@ -48,6 +48,8 @@ export interface DeskServices {
   /** Tell the tabs without a sync (a config or note written straight to the mailbox). */
   announce(mailbox: string, threadIds: readonly string[], all?: boolean): void;
   now(): number;
+  /** The mailbox's automation runner as this browser last saw it (sync-runner.ts), for 'runner.status'. */
+  runnerStatus?(mailbox: string): Promise<import('../messaging/contract-automation').RunnerStatus>;
 }
 
 /** How many earlier tickets the customer history shows per list. */

@@ -34,6 +34,10 @@ const sync = new SyncRunner({
     console.info('Labeldesk sync:', notice.kind);
     tabEvents.notice(mailbox, notice);
   },
+  agentName: async () => (await loadSettings()).agentName,
+  onRunnerError: (_mailbox, error) => {
+    console.warn('Labeldesk automations failed:', error instanceof Error ? error.name : 'error');
+  },
 });
 
 /** "Dmitri assigned you a ticket": notify records for this browser's agent, shown once (notifications.ts). */
@@ -110,6 +114,7 @@ const desk = createDesk({
   afterChange: (mailbox, threadIds) => pollAndAnnounce(mailbox, threadIds),
   announce: (mailbox, threadIds, all) => tabEvents.announce(mailbox, threadIds, all),
   now: () => Date.now(),
+  runnerStatus: (mailbox) => sync.runnerStatus(mailbox),
 });
 
 // Registered synchronously at start-up, so the message or alarm that woke the worker finds its listener.

@@ -3,12 +3,19 @@
  * `chrome.alarms` schedule, and at once when the tab gains focus or the agent acts. A service worker may be
  * stopped at any moment, so everything that must survive lives in IndexedDB (cursors, outbox) or in
  * `chrome.storage.local` (which mailboxes to poll); the runner itself only holds caches.
+ *
+ * After a poll's sync and flush, the mailbox's automation runner takes its pass when the team's settings
+ * let browsers run automations (runner mode 'any'): it claims or renews the lease kept in the mailbox and,
+ * while it holds it, acknowledges, escalates, sends surveys and applies rules. A service worker killed
+ * mid-pass loses nothing: its lease lapses and another browser or the Node worker takes over.
  */
+import type { AutomationSettings } from '../core/automation-config';
 import type { TeamConfig } from '../core/records';
 import type { TicketRule } from '../core/ticket-rule';
 import { createSyncCalls, type SyncCalls } from '../gmail/api/sync-calls';
 import type { TokenSource } from '../gmail/api/token-source';
 import { createTransport } from '../gmail/api/transport';
+import type { PassSummary, RunnerStatus } from '../messaging/contract-automation';
 import { type LabeldeskDatabase, openLabeldeskDatabase } from '../store/db';
 import { SyncEngine, type SyncNotice } from '../sync/engine';
 import { QuotaBudget } from '../sync/quota-budget';
@@ -20,12 +27,35 @@ export const POLL_MINUTES = 0.5;
 const MAILBOXES_KEY = 'labeldesk.syncMailboxes';
 /** How many tickets' metadata one poll may fill in, so a first sync never holds a poll for minutes. */
 const METADATA_PER_POLL = 200;
+/** This browser's runner id, stable across service-worker restarts (the lease names its holder by it). */
+const RUNNER_ID_KEY = 'labeldesk.runnerId';
+
+/** What the poll needs of a mailbox's automation runner (src/sync/automation/runner.ts). */
+export interface MailboxRunner {
+  pass(): Promise<{ holder: boolean; summary: PassSummary | null }>;
+  status(): RunnerStatus;
+  release(): Promise<void>;
+}
+
+export interface RunnerFactoryInput {
+  engine: SyncEngine;
+  db: LabeldeskDatabase;
+  calls: SyncCalls;
+  mailbox: string;
+  runner: { id: string; kind: 'browser'; agent?: string };
+}
 
 export interface SyncRunnerServices {
   tokensFor(mailbox: string): TokenSource;
   baseUrl: string;
   storage: Pick<chrome.storage.StorageArea, 'get' | 'set'>;
   onNotice?: (mailbox: string, notice: SyncNotice) => void;
+  /** The mailbox's automation runner; absent: this browser only syncs. */
+  createRunner?: (input: RunnerFactoryInput) => MailboxRunner;
+  /** The agent this browser acts as (settings.agentName), named in the lease. */
+  agentName?: () => Promise<string>;
+  /** Why an automation pass failed, by error name only. */
+  onRunnerError?: (mailbox: string, error: unknown) => void;
 }
 
 export interface PollReport {
@@ -35,6 +65,8 @@ export interface PollReport {
   metadataFetched: number;
   sent: number;
   remainingOutbox: number;
+  /** What this poll's automation pass did; null when this browser did not hold the lease or did not run. */
+  automation: PassSummary | null;
 }
 
 interface MailboxSync {
@@ -43,6 +75,11 @@ interface MailboxSync {
   calls: SyncCalls;
   running: Promise<PollReport> | undefined;
   verified: boolean;
+  /** The automation settings as of the last poll, for the engine's `automation` option. */
+  settings: AutomationSettings | undefined;
+  runner: MailboxRunner | undefined;
+  /** The runner's status after its last pass (or the settings' mode alone, before any pass). */
+  lastStatus: RunnerStatus | undefined;
 }
 
 export function teamRule(mailbox: string, config: TeamConfig | undefined): TicketRule {
@@ -93,6 +130,23 @@ export class SyncRunner {
     return results;
   }
 
+  /** What the options page shows under "Runner": who holds the lease, whether it is this browser, the last pass. */
+  async runnerStatus(mailbox: string): Promise<RunnerStatus> {
+    const sync = await this.mailboxSync(mailbox);
+    const mode = sync.settings?.runner ?? 'any';
+    const status = sync.lastStatus ?? { mode, holder: null, thisBrowser: false, lastPass: null };
+    return { ...status, mode };
+  }
+
+  /** This browser's runner id: made once, kept in `chrome.storage.local`. */
+  async runnerId(): Promise<string> {
+    const stored = (await this.services.storage.get(RUNNER_ID_KEY))[RUNNER_ID_KEY];
+    if (typeof stored === 'string' && /^[\w.:-]{1,100}$/.test(stored)) return stored;
+    const id = `browser:${crypto.randomUUID()}`;
+    await this.services.storage.set({ [RUNNER_ID_KEY]: id });
+    return id;
+  }
+
   async engineFor(mailbox: string): Promise<SyncEngine> {
     return (await this.mailboxSync(mailbox)).engine;
   }
@@ -133,6 +187,16 @@ export class SyncRunner {
       budget: new QuotaBudget(Date.now),
     });
     const calls = createSyncCalls(transport);
+    const sync: MailboxSync = {
+      engine: undefined as unknown as SyncEngine,
+      db,
+      calls,
+      running: undefined,
+      verified: false,
+      settings: undefined,
+      runner: undefined,
+      lastStatus: undefined,
+    };
     const engine: SyncEngine = new SyncEngine({
       db,
       calls,
@@ -140,8 +204,42 @@ export class SyncRunner {
       // The team: the mailbox and every agent of the shared team config (the mailbox alone until one exists).
       triage: async () => teamRule(mailbox, await engine.records?.config()),
       onNotice: (notice) => this.services.onNotice?.(mailbox, notice),
+      // The settings as read after the last poll (the reopen rule and the SLA clocks follow them).
+      ...{ automation: () => sync.settings },
     });
-    return { engine, db, calls, running: undefined, verified: false };
+    sync.engine = engine;
+    if (this.services.createRunner) {
+      const agent = (await this.services.agentName?.()) ?? '';
+      sync.runner = this.services.createRunner({
+        engine,
+        db,
+        calls,
+        mailbox,
+        runner: { id: await this.runnerId(), kind: 'browser', ...(agent ? { agent } : {}) },
+      });
+    }
+    return sync;
+  }
+
+  /**
+   * The automation pass after a poll: only in mode 'any' (in mode 'worker' the Node worker alone runs them,
+   * and a lease this browser still held is given back). A failed pass never fails the poll.
+   */
+  private async runAutomations(mailbox: string, sync: MailboxSync): Promise<PassSummary | null> {
+    if (!sync.runner) return null;
+    try {
+      if ((sync.settings?.runner ?? 'any') !== 'any') {
+        if (sync.lastStatus?.thisBrowser) await sync.runner.release();
+        sync.lastStatus = { ...sync.runner.status(), thisBrowser: false };
+        return null;
+      }
+      const result = await sync.runner.pass();
+      sync.lastStatus = sync.runner.status();
+      return result.holder ? result.summary : null;
+    } catch (error) {
+      this.services.onRunnerError?.(mailbox, error);
+      return null;
+    }
   }
 
   private async runPoll(mailbox: string, sync: MailboxSync): Promise<PollReport> {
@@ -150,13 +248,18 @@ export class SyncRunner {
     const report = await sync.engine.incrementalSync();
     const metadataFetched = await sync.engine.fetchMetadata(undefined, METADATA_PER_POLL);
     const flushed = await sync.engine.flushOutbox();
+    sync.settings = (await sync.engine.records?.automation())?.settings;
+    const automation = await this.runAutomations(mailbox, sync);
+    // The pass's ticket changes went to the outbox: carry them now rather than at the next poll.
+    const afterPass = automation ? await sync.engine.flushOutbox() : flushed;
     return {
       mailbox,
       tickets: report.fullSync?.tickets ?? report.threadsChanged,
       fullSync: report.fullSync !== null,
       metadataFetched,
-      sent: flushedFirst.sent + flushed.sent,
-      remainingOutbox: flushed.remaining,
+      sent: flushedFirst.sent + flushed.sent + (automation ? afterPass.sent : 0),
+      remainingOutbox: afterPass.remaining,
+      automation,
     };
   }
 }
