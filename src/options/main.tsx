@@ -3,6 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings';
 import { pageResults } from '../messaging/contract-automation';
 import { callerFor } from '../messaging/sender';
+import { AutomationSettings } from '../ui/automation/automation-page';
+import { automationService } from '../ui/automation/automation-service';
+import { AUTOMATION_CSS } from '../ui/automation/automation-styles';
 import { t, uiLanguage } from '../ui/i18n';
 import { KEYBOARD_CSS } from '../ui/keyboard/keyboard-styles';
 import { ShortcutEditor } from '../ui/keyboard/shortcut-editor';
@@ -17,6 +20,7 @@ import { THEME_CSS } from '../ui/theme-styles';
 // and validates every call against the contract.
 const callBackground = callerFor(pageResults);
 const service = backgroundOptionsService(callBackground);
+const automation = automationService(callBackground);
 
 const root = document.documentElement;
 root.lang = uiLanguage();
@@ -24,7 +28,7 @@ root.classList.add('labeldesk-root');
 document.title = t('optionsTitle');
 
 const style = document.createElement('style');
-style.textContent = THEME_CSS + OPTIONS_CSS + KEYBOARD_CSS + LIBRARY_CSS;
+style.textContent = THEME_CSS + OPTIONS_CSS + KEYBOARD_CSS + LIBRARY_CSS + AUTOMATION_CSS;
 document.head.append(style);
 
 // Extension pages follow the system's light or dark setting (Gmail's own theme is not visible from here).
@@ -76,13 +80,26 @@ if (app !== null) {
       initialMailbox={new URLSearchParams(location.search).get('mailbox') ?? undefined}
       shortcuts={<Shortcuts />}
       library={(mailbox) => (
-        <LibraryEditor
-          key={mailbox}
-          service={service}
-          mailbox={mailbox}
-          language={uiLanguage()}
-          download={download}
-        />
+        <>
+          <LibraryEditor
+            key={mailbox}
+            service={service}
+            mailbox={mailbox}
+            language={uiLanguage()}
+            download={download}
+          />
+          {/* The Automation section rides in the library's slot, the one slot that follows the mailbox picker,
+              until OptionsPage has an `automation` slot of its own; it is its own region with its own heading. */}
+          <section aria-labelledby="automation-heading" id="options-automation">
+            <h2 id="automation-heading">{t('autoHeading')}</h2>
+            <AutomationSettings
+              key={mailbox}
+              service={automation}
+              mailbox={mailbox}
+              language={uiLanguage()}
+            />
+          </section>
+        </>
       )}
     />,
     app,
