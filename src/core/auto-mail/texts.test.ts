@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import {
+  acknowledgementFromTemplate,
   acknowledgementText,
   formatExpectedBy,
   mailtoUrl,
@@ -107,6 +108,45 @@ describe('acknowledgementText', () => {
     expect(greet('pl', 'Katarzyna Nowak')).toBe('Dzień dobry Pani Katarzyno,');
     expect(greet('ja', '佐藤 美咲')).toBe('佐藤様');
     expect(greet('ja', 'satoshi@example.jp')).toBe('お客様');
+  });
+});
+
+describe('acknowledgementFromTemplate', () => {
+  const template = {
+    variants: [
+      {
+        language: 'en' as const,
+        body: 'Hi {{customer.firstName | there}}, {{ticket.reference}} by {{reply.expectedBy}}.',
+      },
+      {
+        language: 'pl' as const,
+        body: 'Dzień dobry {{customer.vocative}}, zgłoszenie {{ticket.reference}}.',
+      },
+    ],
+  };
+  const input = {
+    language: 'ru' as const,
+    reference: '#K7Q2XM',
+    expectedBy: Date.UTC(2026, 10, 25, 9),
+    timeZone: 'UTC',
+    subject: 'Order',
+    now,
+  };
+
+  it('renders the variant in the customer language, else English', () => {
+    const en = acknowledgementFromTemplate(template, input);
+    expect(en?.language).toBe('en');
+    expect(en?.text).toBe('Hi there, #K7Q2XM by Wednesday 25 November at 09:00.');
+    expect(
+      acknowledgementFromTemplate(template, { ...input, language: 'pl', customerName: 'Anna Nowak' })?.text,
+    ).toBe('Dzień dobry Pani Anno, zgłoszenie #K7Q2XM.');
+  });
+
+  it('gives up (the built-in text is sent) when a variable would stay unfilled', () => {
+    expect(acknowledgementFromTemplate(template, { ...input, language: 'pl' })).toBeNull();
+    expect(
+      acknowledgementFromTemplate({ variants: [{ language: 'en', body: '{{customer.frist}}' }] }, input),
+    ).toBeNull();
   });
 });
 

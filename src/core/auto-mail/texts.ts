@@ -5,8 +5,14 @@
  * where the language expects it (Pan/Pani or Państwo, вы, 様). The subject is the ticket's own: the mail
  * goes in the ticket's thread, and Gmail keeps a thread together only while the subject matches.
  */
-import { formalAddress, formatTemplateDate, parsePersonName } from '../template-render';
-import type { TemplateLanguage } from '../templates';
+import {
+  formalAddress,
+  formatTemplateDate,
+  parsePersonName,
+  renderTemplate,
+  segmentsToText,
+} from '../template-render';
+import { pickVariant, type Template, type TemplateLanguage } from '../templates';
 import { stripControls } from './compose';
 
 export type AutoMailLanguage = TemplateLanguage;
@@ -187,6 +193,28 @@ export function acknowledgementText(input: AcknowledgementInput): { subject: str
       ];
   }
   return { subject: input.subject, text: body.join('\n') };
+}
+
+/**
+ * The acknowledgement from the team's own library template (settings `acknowledgement.templateId`), in the
+ * customer's language when the template has that variant. Null when a variable stays unfilled or unknown: an
+ * automatic mail never goes out with `{{customer.firstName}}` in it, so the runner sends the built-in text.
+ */
+export function acknowledgementFromTemplate(
+  template: Pick<Template, 'variants'>,
+  input: AcknowledgementInput,
+): { subject: string; text: string; language: AutoMailLanguage } | null {
+  const variant = pickVariant(template, input.language);
+  const rendered = renderTemplate(variant.body, {
+    language: variant.language,
+    timeZone: input.timeZone,
+    now: input.now ?? Date.now(),
+    ...(input.customerName ? { customer: { displayName: input.customerName } } : {}),
+    ticket: { reference: input.reference },
+    reply: { expectedBy: input.expectedBy },
+  });
+  if (rendered.unfilled.length > 0 || rendered.unknown.length > 0) return null;
+  return { subject: input.subject, text: segmentsToText(rendered.segments), language: variant.language };
 }
 
 // --- CSAT survey ---------------------------------------------------------------------------------------------
