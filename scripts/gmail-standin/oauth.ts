@@ -95,6 +95,8 @@ export class StandinTokenEndpoint {
     const next = tokenEndpointConfigSchema.parse(input);
     if (next.revokeIssued) this.issued.clear();
     this.config = next;
+    // The counts describe this configuration's grants.
+    Object.assign(this.stats, { refreshGrants: 0, jwtGrants: 0, refused: 0 });
   }
 
   statsNow(): TokenEndpointStats {
