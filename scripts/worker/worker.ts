@@ -117,7 +117,7 @@ export class LabeldeskWorker {
           threadId: 'threadId' in notice ? notice.threadId : null,
         });
       },
-      ...{ automation: () => holder.worker?.settings },
+      automation: () => holder.worker?.settings,
     });
     const runner = options.createRunner?.({
       engine,

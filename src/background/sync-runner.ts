@@ -205,7 +205,7 @@ export class SyncRunner {
       triage: async () => teamRule(mailbox, await engine.records?.config()),
       onNotice: (notice) => this.services.onNotice?.(mailbox, notice),
       // The settings as read after the last poll (the reopen rule and the SLA clocks follow them).
-      ...{ automation: () => sync.settings },
+      automation: () => sync.settings,
     });
     sync.engine = engine;
     if (this.services.createRunner) {
