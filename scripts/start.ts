@@ -17,6 +17,7 @@ import {
   GMAIL_INBOX_URL,
   makeChromiumHome,
 } from '../test/browser/chromium';
+import { playDemoCustomers } from './demo-automation';
 import { startStandin } from './gmail-standin/index';
 
 const DEMO_SETTINGS: Settings = { clientId: DEMO_CLIENT_ID, agentName: 'Anna Kowalska', shortcuts: {} };
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
     const page = firstTab ?? (await browser.newPage());
     await page.goto(GMAIL_INBOX_URL);
 
+    // Customers write while the demo runs; Anna's browser, the mailbox's automation runner, answers them.
+    await playDemoCustomers(() => standin.standin.mailbox, note);
+
     browser.once('disconnected', () => {
       // The window was closed: nothing left to serve.
       void stop().then(() => process.exit(0));
@@ -97,6 +101,11 @@ async function main(): Promise<void> {
       note(
         `You are ${DEMO_SETTINGS.agentName}. The mailbox has its team set up and a reply library: templates, ` +
           'macros, and the text shortcuts Зд, пож and демоо (type one and a space in a reply).',
+      );
+      note(
+        'Automations run in your browser: in about a minute a customer writes and gets an acknowledgement with ' +
+          'the time a person will answer; tickets show their SLA clock in Warsaw office hours; the newest solved ' +
+          "ticket gets its CSAT survey, and its customer's answer shows in the sidebar's customer history.",
       );
     }
   } catch (error) {
