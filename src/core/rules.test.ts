@@ -100,6 +100,8 @@ describe('containsWord', () => {
     ['reorder please', 'order', false],
     ['Заказ не пришёл', 'заказ', true],
     ['Заказы не пришли', 'заказ', false],
+    ['Выставите счет, пожалуйста', 'счёт', true],
+    ['СЧЁТ-фактура', 'счет', true],
     ['Zwrot   towaru', 'zwrot towaru', true],
     ['注文した商品が届きません', '届きません', true],
     ['返品について', '返品', true],

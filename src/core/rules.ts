@@ -41,9 +41,12 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const WORD_CLASS = '[\\p{L}\\p{N}\\p{M}]';
 const WORD_CHAR = new RegExp(WORD_CLASS, 'u');
 
-/** Text as words are compared: compatibility forms folded (full-width Latin, half-width kana), lowercased, one space. */
+/**
+ * Text as words are compared: compatibility forms folded (full-width Latin, half-width kana), lowercased, one
+ * space, and Russian ё as е (most people type "счет" for "счёт").
+ */
 function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ');
+  return text.normalize('NFKC').toLowerCase().replace(/ё/gu, 'е').replace(/\s+/gu, ' ');
 }
 
 /**

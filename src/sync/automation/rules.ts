@@ -210,7 +210,8 @@ export const applyRules: Automation = async (context: PassContext) => {
   const { db, settings, mailbox } = context;
   const rules = settings.rules.filter((rule) => rule.enabled);
   if (rules.length === 0) return;
-  const rulesKey = JSON.stringify(rules);
+  // A calendar edit can change what a time condition says: tickets tried before are tried again then.
+  const rulesKey = JSON.stringify([rules, settings.calendars, settings.sla.defaultCalendar]);
   const memo = unmatchedOf(mailbox);
 
   const candidates: TicketRecord[] = [];
