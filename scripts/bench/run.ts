@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only sync|queue|soak|agents|sidebar|shortcuts|macro] [-- --threads N] [-- --tickets N]`: the numbers the issues ask for, measured, printed as
+ * `npm run bench [-- --only sync|queue|soak|agents|sidebar|shortcuts|macro|worker] [-- --threads N] [-- --tickets N]`: the numbers the issues ask for, measured, printed as
  * a table and as one JSON line per benchmark. Benchmarks are not tests: they report, they do not assert.
  */
 import { parseArgs } from 'node:util';
@@ -34,6 +34,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   sidebar: () => import('./sidebar-bench').then((m) => m.runSidebarBench({ tickets })),
   shortcuts: () => import('./shortcut-bench').then((m) => m.runShortcutBench()),
   macro: () => import('./macro-bench').then((m) => m.runMacroBench()),
+  worker: () => import('./worker-bench').then((m) => m.runWorkerBench({ threads })),
 };
 
 for (const [name, run] of Object.entries(benches)) {
