@@ -88,7 +88,17 @@ export type SyncCursor = z.infer<typeof cursorSchema>;
 
 export type AutomationMemoryEntry =
   | { key: string; type: 'sent'; to: string; at: number; kind: string; threadId: string }
-  | { key: string; type: 'status'; threadId: string; status: string; since: number };
+  | {
+      key: string;
+      type: 'status';
+      threadId: string;
+      status: string;
+      since: number;
+      /** True when this runner saw the ticket in another status before: `since` is when it changed. */
+      changed?: boolean;
+    }
+  /** Something an automation finished (an acknowledgement checked, an answer read): not looked at again. */
+  | { key: string; type: 'handled'; at: number };
 
 /** A shared record as this browser keeps it: the record and the Gmail message that carries it. */
 export type StoredSharedRecord = SharedRecord & { messageId: string };

@@ -10,6 +10,7 @@
  * The same code runs in the service worker and in the Node worker; nothing here knows which.
  */
 
+import { parseEffortAnswer, parseSurveyAnswer } from '../core/auto-mail/csat-answer';
 import { type AutomationSettings, defaultAutomationSettings } from '../core/automation-config';
 import { createLabelCodec, type LabelCodec, type SingleValuedCategory } from '../core/label-codec';
 import { parseMailbox } from '../core/mail-address';
@@ -613,12 +614,16 @@ export class SyncEngine {
           [...change.labelIds],
           rule,
         );
-        if (state) await this.makeTicket(change.threadId, [...change.labelIds], first, labels);
+        // A customer's answer to a satisfaction survey is recorded by the CSAT automation, never a ticket.
+        if (state && !isSurveyAnswer(first)) {
+          await this.makeTicket(change.threadId, [...change.labelIds], first, labels);
+        }
         continue;
       }
+      // A survey answer that landed in the ticket's own thread neither reopens it nor counts as the customer's.
       const messages = change.messagesAdded
         .map((m) => metadata.get(m.id))
-        .filter((m): m is MessageMetadata => !!m);
+        .filter((m): m is MessageMetadata => !!m && !isSurveyAnswer(m));
       await this.noteResponseTimes(ticket, messages, rule);
       for (const message of messages) {
         const current = (await getTicket(this.db, change.threadId)) ?? ticket;
@@ -1191,6 +1196,17 @@ function slaFields(
   settings: AutomationSettings,
 ): { slaDueAt?: number; slaAtRiskAt?: number } {
   return slaRowFields(ticket, settings);
+}
+
+/** A message whose Subject alone reads as an answer to a CSAT survey (`[#ABC123] Rating: good (ld-…)`). */
+function isSurveyAnswer(message: MessageMetadata): boolean {
+  if (message.labelIds.includes('SENT')) return false;
+  const input = {
+    subject: header(message.payload.headers, 'Subject') ?? '',
+    text: '',
+    from: header(message.payload.headers, 'From') ?? '',
+  };
+  return parseSurveyAnswer(input) !== null || parseEffortAnswer(input) !== null;
 }
 
 function stripDerived(record: TicketRecord): TicketInput {

@@ -10,6 +10,7 @@ import {
   type ActivityRecord,
   type AutomationRecord,
   type ConfigRecord,
+  type CsatRecord,
   claimSubject,
   claimToRfc822,
   currentPresence,
@@ -181,6 +182,30 @@ export class RecordBook {
     return newestRecord(
       all.filter((r): r is StoredSharedRecord & AutomationRecord => r.kind === 'automation'),
     );
+  }
+
+  /** Records a customer's answer to a satisfaction survey (issue 6); every agent reads it after one sync. */
+  addCsat(answer: Omit<CsatRecord, 'kind' | 'id' | 'createdAt'>): Promise<StoredSharedRecord> {
+    return this.write({ kind: 'csat', id: this.newId(), createdAt: this.now(), ...answer });
+  }
+
+  /** The survey answers recorded for a ticket, oldest first. */
+  async csat(threadId: string): Promise<CsatRecord[]> {
+    const records = await this.options.db.getAllFromIndex('records', 'threadId', threadId);
+    return records
+      .filter((r): r is StoredSharedRecord & CsatRecord => r.kind === 'csat')
+      .sort((a, b) => a.answeredAt - b.answeredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Every answer a requester gave, over all their tickets, newest first (the sidebar's customer history). */
+  async csatOfRequester(email: string): Promise<(CsatRecord & { reference?: string })[]> {
+    const tickets = await this.options.db.getAllFromIndex('tickets', 'requester', email.trim().toLowerCase());
+    const out: (CsatRecord & { reference?: string })[] = [];
+    for (const ticket of tickets) {
+      for (const answer of await this.csat(ticket.threadId))
+        out.push({ ...answer, reference: ticket.reference });
+    }
+    return out.sort((a, b) => b.answeredAt - a.answeredAt);
   }
 
   /** Tells an agent that a macro gave them a ticket; their browser shows it after its next poll. */

@@ -154,6 +154,7 @@ export const UNITS = {
   messagesInsert: 25,
   messagesTrash: 5,
   messagesSend: 100,
+  messagesModify: 5,
   historyList: 2,
 } as const;
 
@@ -351,6 +352,16 @@ export function createSyncCalls(transport: Transport) {
         body: { raw: base64Url(rawRfc822), ...(threadId ? { threadId } : {}) },
         schema: insertedMessageSchema,
         units: UNITS.messagesSend,
+      }),
+    /** Changes one message's labels (messages.modify, 5 units): a survey answer inside a ticket's thread. */
+    modifyMessage: (messageId: string, addLabelIds: readonly string[], removeLabelIds: readonly string[]) =>
+      transport.call({
+        method: 'POST',
+        path: `/messages/${encodeURIComponent(messageId)}/modify`,
+        query: { fields: 'id,threadId,labelIds' },
+        body: { addLabelIds, removeLabelIds },
+        schema: insertedMessageSchema,
+        units: UNITS.messagesModify,
       }),
     listHistory: (startHistoryId: string, pageToken?: string) =>
       transport.call({

@@ -8,8 +8,10 @@ import { normalizeEmail } from '../../core/mail-address';
 import type { ActivityRecord } from '../../core/records';
 import type { TicketStatus } from '../../core/ticket';
 import type { LabeldeskDatabase } from '../../store/db';
-import type { TicketRecord } from '../../store/schema';
+import type { AutomationMemoryEntry, TicketRecord } from '../../store/schema';
 import type { AutomationMemory } from './context';
+
+const WATCHED: readonly TicketStatus[] = ['New', 'Open', 'Pending', 'On hold', 'Solved'];
 
 /** Entries older than this are forgotten (the rate limit looks back one day). */
 const KEEP_SENT_MS = 2 * 24 * 60 * 60_000;
@@ -49,6 +51,57 @@ export class IndexedDbAutomationMemory implements AutomationMemory {
       since: now,
     });
     return fromActivity ?? now;
+  }
+
+  /**
+   * Notes the status of every ticket that can still change (active or Solved): a status that differs from the
+   * one noted before was entered now. Runs in every pass of every runner, so a runner that takes the lease
+   * over knows when tickets were solved. Writes only what changed.
+   */
+  async observe(db: LabeldeskDatabase = this.db): Promise<number> {
+    const now = this.now();
+    const seen = new Map<string, AutomationMemoryEntry>();
+    for (const entry of await db.getAll('automationMemory', IDBKeyRange.bound('status:', 'status:\uffff'))) {
+      seen.set(entry.key, entry);
+    }
+    const writes: AutomationMemoryEntry[] = [];
+    for (const status of WATCHED) {
+      for (const ticket of await db.getAllFromIndex('tickets', 'status', status)) {
+        const key = `status:${ticket.threadId}`;
+        const before = seen.get(key);
+        if (before?.type === 'status' && before.status === ticket.status) continue;
+        writes.push({
+          key,
+          type: 'status',
+          threadId: ticket.threadId,
+          status: ticket.status,
+          since: now,
+          changed: before !== undefined,
+        });
+      }
+    }
+    if (writes.length > 0) {
+      const tx = db.transaction('automationMemory', 'readwrite');
+      await Promise.all([...writes.map((w) => tx.store.put(w)), tx.done]);
+    }
+    return writes.length;
+  }
+
+  /**
+   * When this runner saw the ticket enter `status` (undefined: it never saw it in another status first, so
+   * the moment is unknown — a ticket solved long before the runner started is not surveyed).
+   */
+  async observedSince(threadId: string, status: TicketStatus): Promise<number | undefined> {
+    const entry = await this.db.get('automationMemory', `status:${threadId}`);
+    return entry?.type === 'status' && entry.status === status && entry.changed ? entry.since : undefined;
+  }
+
+  async handled(key: string): Promise<boolean> {
+    return (await this.db.get('automationMemory', `handled:${key}`)) !== undefined;
+  }
+
+  async markHandled(key: string): Promise<void> {
+    await this.db.put('automationMemory', { key: `handled:${key}`, type: 'handled', at: this.now() });
   }
 
   async sentTo(address: string, since: number): Promise<number> {
