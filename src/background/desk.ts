@@ -419,6 +419,7 @@ export function toRow(record: TicketRecord): TicketRow {
   if (record.assignee !== undefined) row.assignee = record.assignee;
   if (record.group !== undefined) row.group = record.group;
   if (record.slaDueAt !== undefined) row.slaDueAt = record.slaDueAt;
+  if (record.slaAtRiskAt !== undefined) row.slaAtRiskAt = record.slaAtRiskAt;
   return row;
 }
 
