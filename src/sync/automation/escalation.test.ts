@@ -17,6 +17,7 @@ import { ESCALATION_ACTOR, escalateSla, escalationHorizon } from './escalation';
 
 const MAILBOX = 'support@northwind-shop.example';
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 /** Monday 23 November 2026, 11:00 in Warsaw (CET, UTC+1). */
 const MONDAY_11 = Date.UTC(2026, 10, 23, 10, 0);
 
@@ -206,6 +207,20 @@ describe('escalateSla', () => {
     expect(updates.slice(2)).toEqual([
       { threadId: 'a1', patch: { priority: 'High' }, agent: ESCALATION_ACTOR },
     ]);
+  });
+
+  it('leaves breaches older than a day of business hours to the Overdue queue: a first run sends no flood', async () => {
+    const settings = settingsWith();
+    const { pass, told } = await setUp({
+      settings,
+      tickets: (s) => [
+        // Due Friday 12:00 a week earlier: 5 working days ago.
+        ticket('c1', s, { createdAt: THURSDAY_12 - 7 * DAY, assignee: 'Dmitri', group: 'Billing' }),
+        ticket('c2', s, { createdAt: THURSDAY_12, assignee: 'Dmitri', group: 'Billing' }),
+      ],
+    });
+    await pass(MONDAY_11);
+    expect((await told()).map(([threadId]) => threadId)).toEqual(['c2']);
   });
 
   it('follows the policy: no assignee notice, no lead notice, no raise', async () => {

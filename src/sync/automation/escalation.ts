@@ -10,7 +10,7 @@
  * the target and so can start a new clock; that clock escalates on its own terms (at most up to Urgent).
  */
 import { calendarFor, DEFAULT_FIRST_RESPONSE_HOURS } from '../../core/automation-config';
-import { addBusinessHours } from '../../core/business-hours';
+import { addBusinessHours, businessMsBetween } from '../../core/business-hours';
 import { slaClock } from '../../core/sla-policy';
 import { TICKET_PRIORITIES, type TicketStatus } from '../../core/ticket';
 import type { TicketRecord } from '../../store/schema';
@@ -22,6 +22,14 @@ export const ESCALATION_ACTOR = 'Labeldesk';
 export const ESCALATION_SOURCE = 'SLA';
 
 type Reason = 'sla-at-risk' | 'sla-breached';
+
+/**
+ * An escalation is news for this long after its moment (the at-risk or due instant), counted in the ticket's
+ * business hours: a breach from Friday noon still tells the lead on Monday morning, but a runner that starts
+ * on a mailbox whose old tickets breached weeks ago (a first run, a Node worker back after a holiday) does not
+ * send a flood of notifications about them; the Overdue queue lists those.
+ */
+export const ESCALATION_NEWS_HOURS = 24;
 
 const key = (threadId: string, reason: Reason, dueAt: number, to: string) =>
   `${threadId}|${reason}|${dueAt}|${to.toLowerCase()}`;
@@ -70,6 +78,9 @@ export const escalateSla: Automation = async (context) => {
     if (!clock || now < clock.atRiskAt) continue;
     if (!context.holdsLease()) return;
     const reason: Reason = now >= clock.dueAt ? 'sla-breached' : 'sla-at-risk';
+    const moment = reason === 'sla-breached' ? clock.dueAt : clock.atRiskAt;
+    if (businessMsBetween(moment, now, calendarFor(settings, row.group)) > ESCALATION_NEWS_HOURS * 3_600_000)
+      continue;
     let recipients: string[] = [];
     if (reason === 'sla-at-risk') {
       if (policy.escalation.notifyAssignee && row.assignee !== undefined) recipients = [row.assignee];
