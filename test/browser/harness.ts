@@ -2,8 +2,13 @@ import type { Browser, ElementHandle, Page, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import type { RunningStandin } from '../../scripts/gmail-standin/contracts';
 import { startStandin } from '../../scripts/gmail-standin/index';
-import { DEMO_TEAM_CONFIG } from '../../scripts/gmail-standin/seeds/demo-records';
+import {
+  DEMO_AUTOMATION,
+  DEMO_RECORDS_LABEL,
+  DEMO_TEAM_CONFIG,
+} from '../../scripts/gmail-standin/seeds/demo-records';
 import { DEMO_MAILBOX } from '../../scripts/gmail-standin/seeds/index';
+import { recordToRfc822 } from '../../src/core/records';
 import type { TeamConfig } from '../../src/core/team-config';
 import type { TemplateLibrary } from '../../src/core/templates';
 import {
@@ -65,6 +70,33 @@ export interface HarnessOptions {
    * Without it the harness starts (and closes) its own, seeded with the demo mailbox.
    */
   standin?: RunningStandin;
+  /**
+   * Whether the browsers may run the mailbox's automations (the demo's settings: any agent's browser). Off
+   * unless told: the harness then saves the demo's settings with "only the Node worker runs automations", so
+   * a test about the sidebar or the replies counts only its own Gmail calls and notifications, not a
+   * runner's lease, rules and escalations. Only for a harness that starts its own stand-in.
+   */
+  automations?: boolean;
+}
+
+/** The demo's automation settings saved again, with browsers left out of running them (see `automations`). */
+async function leaveAutomationsToTheWorker(standin: Awaited<ReturnType<typeof startStandin>>): Promise<void> {
+  const mailbox = standin.standin.mailbox;
+  const label = mailbox.findLabelByName(DEMO_RECORDS_LABEL);
+  if (!label) throw new Error('The demo mailbox has no records label');
+  const now = new Date(mailbox.clock.now());
+  const raw = recordToRfc822(
+    {
+      kind: 'automation',
+      id: crypto.randomUUID(),
+      author: 'Browser tests',
+      settings: { ...DEMO_AUTOMATION, runner: 'worker' },
+      createdAt: now.getTime(),
+    },
+    mailbox.emailAddress,
+    now,
+  );
+  await mailbox.addRawMessage({ raw: Buffer.from(raw, 'ascii'), mode: 'insert', labelIds: [label.id] });
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -72,7 +104,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const language = options.language ?? 'en';
   const executablePath = findChromium();
   const shared = options.standin;
-  const standin = shared ?? (await startStandin({ port: 0, tlsPort: 0, seed: 'demo' }));
+  let standin: RunningStandin;
+  if (shared) standin = shared;
+  else {
+    const own = await startStandin({ port: 0, tlsPort: 0, seed: 'demo' });
+    if (!options.automations) await leaveAutomationsToTheWorker(own);
+    standin = own;
+  }
   const closeStandin = shared === undefined ? () => standin.close() : async () => {};
   const home = await makeChromiumHome(language);
   let browser: Browser | undefined;
