@@ -9,20 +9,18 @@ export async function deliver(
   headers: Record<string, string>,
   body = 'Hello from the test.',
   options: { threadId?: string } = {},
-): Promise<{ id: string; threadId: string }> {
+): Promise<{ id: string; threadId: string; messageId: string }> {
+  const messageId = headers['Message-ID'] ?? `<${crypto.randomUUID()}@mail.example>`;
   const inserted = await client.users.messages.insert({
     userId: 'me',
     internalDateSource: 'receivedTime',
     requestBody: {
-      raw: rawMessage(
-        { To: MAILBOX, 'Message-ID': `<${crypto.randomUUID()}@mail.example>`, ...headers },
-        body,
-      ),
+      raw: rawMessage({ To: MAILBOX, ...headers, 'Message-ID': messageId }, body),
       labelIds: ['INBOX', 'UNREAD'],
       ...(options.threadId ? { threadId: options.threadId } : {}),
     },
   });
-  return { id: inserted.data.id as string, threadId: inserted.data.threadId as string };
+  return { id: inserted.data.id as string, threadId: inserted.data.threadId as string, messageId };
 }
 
 export interface AutoMail {
