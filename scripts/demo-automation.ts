@@ -16,7 +16,7 @@ import { surveyAnswerSubject } from '../src/core/auto-mail/texts';
 import { recordToRfc822 } from '../src/core/records';
 import type { Address } from './gmail-standin/contracts';
 import type { Mailbox, StoredMessage } from './gmail-standin/mailbox';
-import { DEMO_RECORDS_LABEL } from './gmail-standin/seeds/demo-records';
+import { DEMO_AUTOMATION, DEMO_RECORDS_LABEL } from './gmail-standin/seeds/demo-records';
 
 /** Long enough for the browser's first full sync: a thread that arrives before it is triaged only then. */
 export const DEMO_ARRIVAL_DELAY_MS = 45_000;
@@ -101,6 +101,29 @@ export async function markNewestSolved(mailbox: Mailbox, now: number): Promise<s
     internalDateSource: 'dateHeader',
   });
   return threadId;
+}
+
+/**
+ * The demo's automation settings saved again with "only the Node worker runs automations", for browser tests
+ * and benchmarks whose subject is not the automations: their browsers then only sync, and what they count
+ * (Gmail calls, notifications) is their own.
+ */
+export async function leaveDemoAutomationsToTheWorker(mailbox: Mailbox): Promise<void> {
+  const label = mailbox.findLabelByName(DEMO_RECORDS_LABEL);
+  if (!label) throw new Error('The demo mailbox has no records label');
+  const now = new Date(mailbox.clock.now());
+  const raw = recordToRfc822(
+    {
+      kind: 'automation',
+      id: randomUUID(),
+      author: 'Anna Kowalska',
+      settings: { ...DEMO_AUTOMATION, runner: 'worker' },
+      createdAt: now.getTime(),
+    },
+    mailbox.emailAddress,
+    now,
+  );
+  await mailbox.addRawMessage({ raw: Buffer.from(raw, 'ascii'), mode: 'insert', labelIds: [label.id] });
 }
 
 /** The survey Labeldesk sent in the thread, with its reference and token, once there is one. */

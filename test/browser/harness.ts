@@ -1,14 +1,10 @@
 import type { Browser, ElementHandle, Page, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
+import { leaveDemoAutomationsToTheWorker } from '../../scripts/demo-automation';
 import type { RunningStandin } from '../../scripts/gmail-standin/contracts';
 import { startStandin } from '../../scripts/gmail-standin/index';
-import {
-  DEMO_AUTOMATION,
-  DEMO_RECORDS_LABEL,
-  DEMO_TEAM_CONFIG,
-} from '../../scripts/gmail-standin/seeds/demo-records';
+import { DEMO_TEAM_CONFIG } from '../../scripts/gmail-standin/seeds/demo-records';
 import { DEMO_MAILBOX } from '../../scripts/gmail-standin/seeds/index';
-import { recordToRfc822 } from '../../src/core/records';
 import type { TeamConfig } from '../../src/core/team-config';
 import type { TemplateLibrary } from '../../src/core/templates';
 import {
@@ -79,26 +75,6 @@ export interface HarnessOptions {
   automations?: boolean;
 }
 
-/** The demo's automation settings saved again, with browsers left out of running them (see `automations`). */
-async function leaveAutomationsToTheWorker(standin: Awaited<ReturnType<typeof startStandin>>): Promise<void> {
-  const mailbox = standin.standin.mailbox;
-  const label = mailbox.findLabelByName(DEMO_RECORDS_LABEL);
-  if (!label) throw new Error('The demo mailbox has no records label');
-  const now = new Date(mailbox.clock.now());
-  const raw = recordToRfc822(
-    {
-      kind: 'automation',
-      id: crypto.randomUUID(),
-      author: 'Browser tests',
-      settings: { ...DEMO_AUTOMATION, runner: 'worker' },
-      createdAt: now.getTime(),
-    },
-    mailbox.emailAddress,
-    now,
-  );
-  await mailbox.addRawMessage({ raw: Buffer.from(raw, 'ascii'), mode: 'insert', labelIds: [label.id] });
-}
-
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   assertBuilt();
   const language = options.language ?? 'en';
@@ -108,7 +84,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (shared) standin = shared;
   else {
     const own = await startStandin({ port: 0, tlsPort: 0, seed: 'demo' });
-    if (!options.automations) await leaveAutomationsToTheWorker(own);
+    if (!options.automations) await leaveDemoAutomationsToTheWorker(own.standin.mailbox);
     standin = own;
   }
   const closeStandin = shared === undefined ? () => standin.close() : async () => {};
