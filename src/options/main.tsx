@@ -6,6 +6,7 @@ import { callerFor } from '../messaging/sender';
 import { AutomationSettings } from '../ui/automation/automation-page';
 import { automationService } from '../ui/automation/automation-service';
 import { AUTOMATION_CSS } from '../ui/automation/automation-styles';
+import { RULES_CSS } from '../ui/automation/rules-styles';
 import { t, uiLanguage } from '../ui/i18n';
 import { KEYBOARD_CSS } from '../ui/keyboard/keyboard-styles';
 import { ShortcutEditor } from '../ui/keyboard/shortcut-editor';
@@ -28,7 +29,7 @@ root.classList.add('labeldesk-root');
 document.title = t('optionsTitle');
 
 const style = document.createElement('style');
-style.textContent = THEME_CSS + OPTIONS_CSS + KEYBOARD_CSS + LIBRARY_CSS + AUTOMATION_CSS;
+style.textContent = THEME_CSS + OPTIONS_CSS + KEYBOARD_CSS + LIBRARY_CSS + AUTOMATION_CSS + RULES_CSS;
 document.head.append(style);
 
 // Extension pages follow the system's light or dark setting (Gmail's own theme is not visible from here).

@@ -284,6 +284,17 @@ describe('AutomationSettings', () => {
     expect(text('auto-sla-groupCalendars-Second line-error')).toBe('autoErrorCalendarMissing');
   });
 
+  it('mounts the rules editor: a new rule left empty is refused with its problems under the rules', async () => {
+    const { service } = setUp();
+    await ready();
+    await click(byId('rules-add'));
+    await click(byId('auto-save'));
+    const problems = await waitFor('the rules problems', () => byId('auto-rules-error'));
+    expect(problems.textContent).toContain('#1: ');
+    expect(service.calls.some((call) => call.method === 'setAutomation')).toBe(false);
+    expect(service.state.automation).toBeUndefined();
+  });
+
   it('shows the runner and its last pass, or that its status is not available', async () => {
     const status: RunnerStatus = {
       mode: 'any',

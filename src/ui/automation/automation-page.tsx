@@ -3,13 +3,14 @@ import type { AutomationSettings as Settings } from '../../core/automation-confi
 import { type TeamConfig, teamGroups } from '../../core/team-config';
 import type { Template } from '../../core/templates';
 import { formatDateTime, t, tn } from '../i18n';
-import type { FieldErrors } from '../team/field-error';
+import { ErrorText, type FieldErrors } from '../team/field-error';
 import { zodErrorMap } from '../team/zod-messages';
 import { type AutomationDraft, checkDraft, draftFromSettings, fieldIdOf } from './automation-draft';
 import type { AutomationService } from './automation-service';
 import { draftProblemText, schemaMessageText } from './automation-text';
 import { CalendarsEditor } from './calendars-editor';
 import { MailEditor } from './mail-editor';
+import { RulesEditor } from './rules-editor';
 import { RunnerPanel } from './runner-panel';
 import { SlaEditor } from './sla-editor';
 
@@ -41,6 +42,9 @@ type SaveState =
   /** `elsewhere`: problems with no field of their own on the page, listed in the alert. */
   | { state: 'invalid'; count: number; elsewhere: string[] }
   | { state: 'failed'; reason: string };
+
+/** How many of the newest stored tickets a rule's preview tries. */
+const RULE_PREVIEW_TICKETS = 200;
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -133,7 +137,12 @@ export function AutomationSettings({ service, mailbox, language, now = Date.now 
         continue;
       }
       first ??= id;
-      next[id] = [...(next[id] ?? []), issue.message];
+      // A rule's fields are the rules editor's own: its problems are listed under it, named by the rule.
+      const rule = issue.path[0] === 'rules' && typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
+      const ruleName =
+        rule === undefined ? undefined : currentDraft.current?.settings.rules[rule]?.name || `#${rule + 1}`;
+      const message = ruleName === undefined ? issue.message : `${ruleName}: ${issue.message}`;
+      next[id] = [...(next[id] ?? []), message];
     }
     setErrors(next);
     return { first, elsewhere };
@@ -238,13 +247,15 @@ export function AutomationSettings({ service, mailbox, language, now = Date.now 
         tagPaths={tagPaths}
       />
 
-      {/* RULES: H5's RulesEditor (src/ui/automation/rules-editor.tsx) mounts here once it is committed:
-          <RulesEditor rules={draft.settings.rules} onChange={…} team={loaded.team} macros={loaded.macros}
-          calendars={draft.settings.calendars} preview={(rule) => service.previewRule(mailbox, rule, 200)} /> */}
-      <section class="ld-section" aria-labelledby="auto-rules-heading" id="auto-rules">
-        <h3 id="auto-rules-heading">{t('autoRulesHeading')}</h3>
-        <p class="ld-help">{tn('autoRulesCount', draft.settings.rules.length)}</p>
-      </section>
+      <RulesEditor
+        rules={draft.settings.rules}
+        onChange={(rules) => edit((d) => ({ ...d, settings: { ...d.settings, rules } }))}
+        team={loaded.team}
+        macros={loaded.macros}
+        calendars={draft.settings.calendars}
+        preview={(rule) => service.previewRule(mailbox, rule, RULE_PREVIEW_TICKETS)}
+      />
+      <ErrorText fieldId="auto-rules" errors={errors} />
 
       <RunnerPanel draft={draft} edit={edit} service={service} mailbox={mailbox} now={now} />
 
