@@ -6,6 +6,7 @@ import { createGmailClient, GMAIL_API_BASE_URL } from '../gmail/api/client';
 import type { StoreEvent } from '../messaging/contract';
 import { listen } from '../messaging/receiver';
 import { getTicket } from '../store/ticket-store';
+import { AutomationRunner } from '../sync/automation/runner';
 import { t } from '../ui/i18n';
 import { sessionTokenCache, WebAuthTokenSource } from './auth';
 import { createDesk } from './desk';
@@ -34,6 +35,8 @@ const sync = new SyncRunner({
     console.info('Labeldesk sync:', notice.kind);
     tabEvents.notice(mailbox, notice);
   },
+  // One runner per mailbox for the life of this service worker; its lease lives in the mailbox.
+  createRunner: (input) => new AutomationRunner(input),
   agentName: async () => (await loadSettings()).agentName,
   onRunnerError: (_mailbox, error) => {
     console.warn('Labeldesk automations failed:', error instanceof Error ? error.name : 'error');

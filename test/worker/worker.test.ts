@@ -140,7 +140,14 @@ describe('npm run worker', () => {
     const run = await runWorker(['--config', config, '--once'], { LABELDESK_REFRESH_TOKEN: REFRESH_TOKEN });
     const summary = summaryOf(run);
     expect(Object.keys(summary).sort()).toEqual([...SUMMARY_FIELDS].sort());
-    expect(summary).toMatchObject({ mailbox: env.emailAddress, fullSync: true, rateLimited: 0 });
+    expect(summary).toMatchObject({
+      mailbox: env.emailAddress,
+      fullSync: true,
+      rateLimited: 0,
+      // Nobody held the lease: the worker claims it and runs the automations.
+      holder: true,
+      automation: { skipped: expect.any(Number), unitsUsed: expect.any(Number) },
+    });
     expect(summary.tickets).toBeGreaterThan(50);
     expect(summary.unitsUsed).toBeGreaterThan(0);
     expect(await tokenStats()).toMatchObject({ refreshGrants: 1, jwtGrants: 0, refused: 0 });
@@ -250,8 +257,28 @@ describe('npm run worker', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(events.map((e) => e.event)).toEqual(['started', 'pass', 'stopping', 'stopped']);
-    expect(events[1]).toMatchObject({ level: 'info', fullSync: true });
+    // Between them, one line per automation outcome (ids and outcomes only).
+    expect(events.map((e) => e.event).filter((e) => e !== 'automation')).toEqual([
+      'started',
+      'pass',
+      'stopping',
+      'stopped',
+    ]);
+    for (const event of events.filter((e) => e.event === 'automation')) {
+      expect(Object.keys(event).sort()).toEqual([
+        'automation',
+        'event',
+        'level',
+        'outcome',
+        'threadId',
+        'time',
+      ]);
+    }
+    expect(events.find((e) => e.event === 'pass')).toMatchObject({
+      level: 'info',
+      fullSync: true,
+      holder: true,
+    });
     expect(stdout).toBe('');
     expectClean({ code: 0, stdout, stderr }, [REFRESH_TOKEN, CLIENT_SECRET, 'ya29.']);
   });
