@@ -252,7 +252,9 @@ describe('AutomationSettings', () => {
     setUp({ automation: { settings, updatedAt: NOW, author: 'Bo' } });
     await ready();
     await click(
-      document.querySelector<HTMLButtonElement>('[aria-label="autoHolidayRemove Boże Narodzenie"]'),
+      [...document.querySelectorAll('button')].find((b) =>
+        b.textContent?.includes('autoHolidayRemove Boże Narodzenie'),
+      ),
     );
     expect(byId('auto-calendars-0-holidays-0-date')).toBeNull();
     await waitFor('Undo focused', () => document.activeElement?.id === 'auto-holiday-undo');

@@ -335,10 +335,12 @@ export function CalendarsEditor({
                                   <button
                                     type="button"
                                     class="ld-quiet"
-                                    aria-label={t('autoIntervalRemove', [dayName, String(n + 1)])}
                                     onClick={() => setHours(calendar.hours.filter((_, k) => k !== j))}
                                   >
-                                    ✕
+                                    <span aria-hidden="true">✕</span>
+                                    <span class="ld-visually-hidden">
+                                      {t('autoIntervalRemove', [dayName, String(n + 1)])}
+                                    </span>
                                   </button>
                                   <ErrorText fieldId={id} errors={errors} />
                                   <ErrorText fieldId={`${id}-start`} errors={errors} />
@@ -439,14 +441,16 @@ export function CalendarsEditor({
                             <button
                               type="button"
                               class="ld-quiet"
-                              aria-label={t('autoHolidayRemove', holiday.name ?? holiday.date)}
                               onClick={() => {
                                 change((c) => ({ ...c, holidays: c.holidays.filter((_, k) => k !== hi) }));
                                 setRemovedHoliday({ calendarId: calendar.id, holiday, index: hi });
                                 setFocusId('auto-holiday-undo');
                               }}
                             >
-                              ✕
+                              <span aria-hidden="true">✕</span>
+                              <span class="ld-visually-hidden">
+                                {t('autoHolidayRemove', holiday.name ?? holiday.date)}
+                              </span>
                             </button>
                           </td>
                         </tr>

@@ -139,11 +139,11 @@ export function SlaEditor({ draft, errors, edit, groups, tagPaths }: SlaEditorPr
                   <button
                     type="button"
                     class="ld-quiet"
-                    aria-label={t('autoSlaTargetRemove', row)}
                     disabled={sla.targets.length === 1}
                     onClick={() => setSla((s) => ({ ...s, targets: s.targets.filter((_, k) => k !== i) }))}
                   >
-                    ✕
+                    <span aria-hidden="true">✕</span>
+                    <span class="ld-visually-hidden">{t('autoSlaTargetRemove', row)}</span>
                   </button>
                 </td>
               </tr>
