@@ -280,6 +280,16 @@ describe('npm run worker', () => {
       holder: true,
     });
     expect(stdout).toBe('');
+    // The lease was given back on the way out: no lease message is left outside the trash.
+    await fetch(`${env.url}/__standin/token-endpoint`, {
+      method: 'POST',
+      body: JSON.stringify({ requireIssuedTokens: false }),
+    });
+    const leases = await fetch(
+      `${env.url}/gmail/v1/users/me/messages?q=${encodeURIComponent('subject:"Labeldesk lease"')}`,
+      { headers: { Authorization: 'Bearer any' } },
+    );
+    expect(((await leases.json()) as { messages?: unknown[] }).messages ?? []).toEqual([]);
     expectClean({ code: 0, stdout, stderr }, [REFRESH_TOKEN, CLIENT_SECRET, 'ya29.']);
   });
 });
