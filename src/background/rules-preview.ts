@@ -5,7 +5,7 @@
  * conditions match nothing, as they would for a runner that could not read the message.
  */
 import { type AutomationSettings, defaultAutomationSettings, type Rule } from '../core/automation-config';
-import { needsBody, planRules } from '../core/rules';
+import { bodyMatters, needsBody, planRules } from '../core/rules';
 import type { TeamConfig } from '../core/team-config';
 import { emptyLibrary, type TemplateLibrary } from '../core/templates';
 import type { ParsedArgs } from '../messaging/contract';
@@ -64,7 +64,11 @@ export async function previewRule(
   const tickets = await newestTickets(db, limit);
   const texts =
     readBody !== undefined && limit <= PREVIEW_BODY_LIMIT && needsBody([tried])
-      ? await readBody(tickets.map((ticket) => ticket.threadId))
+      ? await readBody(
+          tickets
+            .filter((ticket) => bodyMatters([tried], factsOf(ticket), settings))
+            .map((ticket) => ticket.threadId),
+        )
       : undefined;
   const load =
     rule.actions.assign?.mode === 'least-loaded'

@@ -10,6 +10,7 @@ import {
 import type { Macro } from './macros';
 import {
   applyTicketPatch,
+  bodyMatters,
   containsWord,
   languageOf,
   needsBody,
@@ -181,6 +182,36 @@ describe('needsBody', () => {
     expect(
       needsBody([rule({ conditions: [{ field: 'body', words: ['x'], not: false }], enabled: false })]),
     ).toBe(false);
+  });
+});
+
+describe('bodyMatters', () => {
+  const settings = settingsWith();
+  const unread: RuleFacts = {
+    from: facts.from,
+    domain: facts.domain,
+    subject: facts.subject,
+    arrivedAt: MONDAY_10,
+  };
+  const withBody = (match: 'all' | 'any', domain: string, enabled = true) =>
+    rule({
+      match,
+      enabled,
+      conditions: [
+        { field: 'domain', value: domain },
+        { field: 'body', words: ['VAT'], not: false },
+      ],
+    });
+  it.each<[string, Rule[], boolean]>([
+    ['all, the other conditions hold', [withBody('all', 'client.pl')], true],
+    ['all, another condition fails already', [withBody('all', 'other.example')], false],
+    ['any, another condition holds already', [withBody('any', 'client.pl')], false],
+    ['any, nothing holds yet', [withBody('any', 'other.example')], true],
+    ['a disabled rule', [withBody('all', 'client.pl', false)], false],
+    ['no body condition', [rule({ conditions: [{ field: 'domain', value: 'client.pl' }] })], false],
+    ['only body conditions', [rule({ conditions: [{ field: 'attachment', value: true }] })], true],
+  ])('%s', (_name, rules, expected) => {
+    expect(bodyMatters(rules, unread, settings)).toBe(expected);
   });
 });
 

@@ -118,6 +118,21 @@ export function needsBody(rules: readonly Rule[]): boolean {
   return rules.some((rule) => rule.enabled && rule.conditions.some((c) => BODY_FIELDS.has(c.field)));
 }
 
+/**
+ * Whether reading this ticket's message could change what the rules do, its other facts known: some enabled
+ * rule looks at the body and is not already decided without it ('all' with every other condition holding,
+ * 'any' with none holding). A body is read only then (5 units), so "domain X and body words Y" costs nothing
+ * for mail from elsewhere.
+ */
+export function bodyMatters(rules: readonly Rule[], facts: RuleFacts, settings: Settings): boolean {
+  const check = (condition: RuleCondition) => conditionMatches(condition, facts, settings);
+  return rules.some((rule) => {
+    if (!rule.enabled || !rule.conditions.some((c) => BODY_FIELDS.has(c.field))) return false;
+    const others = rule.conditions.filter((c) => !BODY_FIELDS.has(c.field));
+    return rule.match === 'all' ? others.every(check) : !others.some(check);
+  });
+}
+
 /** The language fact from the text read: none when there is nothing to tell it by. */
 export function languageOf(subject: string, body: string): RuleLanguage | undefined {
   const guess = detectLanguage(`${subject}\n${body}`);

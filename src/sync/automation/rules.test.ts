@@ -322,6 +322,28 @@ describe('applyRules', () => {
     expect(bodyReads).toHaveLength(3);
   });
 
+  it('reads no body whose words could not change the outcome', async () => {
+    const { context, updates, bodyReads } = await setUp({
+      tickets: [
+        ticket('c1', { requester: { email: 'jan@client.pl' } }),
+        ticket('c2', { requester: { email: 'mary@elsewhere.example' } }),
+      ],
+      bodies: { c1: fullMessage('c1', 'Proszę o fakturę VAT'), c2: fullMessage('c2', 'VAT please') },
+      rules: [
+        {
+          conditions: [
+            { field: 'domain', value: 'client.pl' },
+            { field: 'body', words: ['VAT'], not: false },
+          ],
+          actions: { tags: ['VAT'] },
+        },
+      ],
+    });
+    await applyRules(context);
+    expect(bodyReads).toEqual(['c1']);
+    expect(updates.map((u) => u.threadId)).toEqual(['c1']);
+  });
+
   it('leaves the ticket unassigned and logs why when nobody is on shift', async () => {
     const closed = {
       id: 'office',

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { emailDomain, normalizeEmail } from '../../core/mail-address';
-import { languageOf, needsBody, planRules, type RuleFacts } from '../../core/rules';
+import { bodyMatters, languageOf, needsBody, planRules, type RuleFacts } from '../../core/rules';
 import { ACTIVE_STATUSES } from '../../core/ticket';
 import { GmailApiError } from '../../gmail/api/errors';
 import { fromBase64Url, type SyncCalls, UNITS } from '../../gmail/api/sync-calls';
@@ -226,7 +226,9 @@ export const applyRules: Automation = async (context: PassContext) => {
   const texts = needsBody(rules)
     ? await readFirstMessages(
         context.calls,
-        candidates.map((ticket) => ticket.threadId),
+        candidates
+          .filter((ticket) => bodyMatters(rules, factsOf(ticket), settings))
+          .map((ticket) => ticket.threadId),
       )
     : undefined;
   const agents = context.team?.agents.map((agent) => agent.name) ?? [];
