@@ -38,7 +38,7 @@ describe('the automation settings on the options page (English)', () => {
       value,
     );
 
-  const valueOf = (selector: string) =>
+  const fieldValue = (selector: string) =>
     page.$eval(selector, (element) => (element as HTMLInputElement).value);
 
   beforeAll(async () => {
@@ -80,7 +80,7 @@ describe('the automation settings on the options page (English)', () => {
     await holidayName.type('Wigilia');
     expect(await date?.evaluate((element) => (element as HTMLInputElement).value)).toBe('2026-12-24');
 
-    expect(await valueOf('#auto-calendars-0-holidays-0-name')).toBe('Wigilia');
+    expect(await fieldValue('#auto-calendars-0-holidays-0-name')).toBe('Wigilia');
 
     await (await byName(page, 'checkbox', 'Acknowledge each new ticket by email')).click();
     await (await byName(page, 'button', 'Save automation settings')).click();
@@ -99,14 +99,14 @@ describe('the automation settings on the options page (English)', () => {
     section = await openOptions();
     const savedBy = await section.$eval('#auto-saved-by', (element) => element.textContent ?? '');
     expect(savedBy).toContain('Last saved by Anna Kowalska');
-    expect(await valueOf('#auto-calendars-0-timeZone')).toBe('Europe/Warsaw');
+    expect(await fieldValue('#auto-calendars-0-timeZone')).toBe('Europe/Warsaw');
     // Tuesday's first interval came from Monday.
     const tuesday = await page.$$eval('[id^="auto-calendars-0-hours-"][id$="-start"]', (inputs) =>
       inputs.map((input) => (input as HTMLInputElement).value),
     );
     expect(tuesday.filter((value) => value === '08:00').length).toBeGreaterThanOrEqual(5);
-    expect(await valueOf('#auto-calendars-0-holidays-0-date')).toBe('2026-12-24');
-    expect(await valueOf('#auto-calendars-0-holidays-0-name')).toBe('Wigilia');
+    expect(await fieldValue('#auto-calendars-0-holidays-0-date')).toBe('2026-12-24');
+    expect(await fieldValue('#auto-calendars-0-holidays-0-name')).toBe('Wigilia');
     const acknowledgement = await byName(page, 'checkbox', 'Acknowledge each new ticket by email');
     expect(await acknowledgement.evaluate((element) => (element as HTMLInputElement).checked)).toBe(true);
   });
