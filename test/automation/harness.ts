@@ -47,11 +47,16 @@ export async function startAgent(url: string, name: string, options: AgentOption
 export type Agent = Awaited<ReturnType<typeof startAgent>>;
 
 /** A demo stand-in for the file (its clock starting at `now` when given), reset before each test. */
-export function useAutomationMailbox(options: { now?: Date } = {}) {
+export function useAutomationMailbox(
+  options: { now?: Date; tuning?: Parameters<typeof startTestStandin>[1] } = {},
+) {
   let env: Awaited<ReturnType<typeof startTestStandin>> | undefined;
   let agents: Agent[] = [];
   beforeAll(async () => {
-    env = await startTestStandin({ seed: 'demo', ...(options.now ? { now: options.now } : {}) });
+    env = await startTestStandin(
+      { seed: 'demo', ...(options.now ? { now: options.now } : {}) },
+      options.tuning ?? {},
+    );
   });
   afterAll(async () => {
     await env?.standin.close();
