@@ -175,7 +175,17 @@ export function createDesk(services: DeskServices): DeskHandlers {
         history: {
           sameSender: history.sameSender.filter(others).slice(0, HISTORY_LIMIT).map(toRow),
           sameDomain: history.sameDomain.filter(others).slice(0, HISTORY_LIMIT).map(toRow),
-          ratings: [],
+          // The customer's CSAT answers over all their tickets (issue 6), newest first.
+          ratings: record?.requester
+            ? ((await engine.records?.csatOfRequester(record.requester.email)) ?? [])
+                .slice(0, HISTORY_LIMIT)
+                .map((r) => ({
+                  threadId: r.threadId,
+                  rating: r.rating,
+                  ...(r.comment !== undefined ? { comment: r.comment } : {}),
+                  at: r.answeredAt,
+                }))
+            : [],
         },
         presence: presence.map(toPresenceView),
       };
