@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type BusinessCalendar, type Rule, ruleSchema } from '../../core/automation-config';
 import type { TeamConfig } from '../../core/team-config';
 import type { RulePreview } from '../../messaging/contract-automation';
-import { blankCondition, newRuleId, RulesEditor, splitList } from './rules-editor';
+import { blankCondition, newRuleId, RulesEditor, ruleControlId, splitList } from './rules-editor';
 
 const TEAM: TeamConfig = {
   agents: [
@@ -143,6 +143,36 @@ describe('helpers', () => {
     expect(ruleSchema.safeParse({ ...rule(id, 'x'), conditions: [blankCondition('time')] }).success).toBe(
       true,
     );
+  });
+});
+
+describe('ruleControlId', () => {
+  it.each<[PropertyKey[], string]>([
+    [['name'], 'rules-r1-name'],
+    [['conditions', 2, 'words'], 'rules-r1-c2-value'],
+    [['conditions', 0, 'calendar'], 'rules-r1-c0-calendar'],
+    [['conditions'], 'rules-r1-add-condition'],
+    [['actions', 'assign', 'agent'], 'rules-r1-agent'],
+    [['actions', 'assign'], 'rules-r1-assign'],
+    [['actions', 'tags', 1], 'rules-r1-tags'],
+    [['actions', 'group'], 'rules-r1-group'],
+    [['actions', 'macroId'], 'rules-r1-macro'],
+    [['id'], 'rules-r1-edit'],
+  ])('%j points at %s', (path, id) => {
+    expect(ruleControlId('r1', path)).toBe(id);
+  });
+
+  it('names controls that exist in the open form', async () => {
+    mount([rule('r1', 'R', { actions: { assign: { mode: 'agent', agent: 'Anna' } } })]);
+    await click('rules-r1-edit');
+    for (const path of [
+      ['name'],
+      ['conditions', 0, 'words'],
+      ['actions', 'assign', 'agent'],
+      ['actions', 'tags'],
+    ]) {
+      expect(byId(ruleControlId('r1', path)), path.join('.')).not.toBeNull();
+    }
   });
 });
 
@@ -378,6 +408,20 @@ describe('RulesEditor', () => {
     expect(failed.textContent).toContain('rulesPreviewFailed Gmail did not answer');
     await act(() => (failed.querySelector('button') as HTMLButtonElement).click());
     expect(previews).toHaveLength(4);
+  });
+
+  it('marks an incomplete rule in the list until it is complete', async () => {
+    mount();
+    expect(byId('rules-invoices-incomplete')).toBeNull();
+    await click('rules-invoices-edit');
+    await type('rules-invoices-name', '  ');
+    const warning = await waitFor('the warning', () => byId<HTMLElement>('rules-invoices-incomplete'));
+    expect(warning.textContent).toBe('rulesIncomplete');
+    expect(need('rules-invoices-edit').getAttribute('aria-describedby')).toBe(
+      'rules-invoices-incomplete rules-keys-help',
+    );
+    await type('rules-invoices-name', 'Invoices');
+    expect(byId('rules-invoices-incomplete')).toBeNull();
   });
 
   it('does not preview an incomplete rule', async () => {

@@ -75,6 +75,28 @@ export function splitList(text: string): string[] {
     .filter((part) => part !== '');
 }
 
+/**
+ * The control of a rule's form that a settings problem points at (a zod issue path inside the rule), for the
+ * page's error summary; the rule's name button when the form has no such control. The form must be open for
+ * the control to exist: the name button opens it.
+ */
+export function ruleControlId(ruleId: string, path: readonly PropertyKey[]): string {
+  const [first, second, third] = path;
+  const id = `rules-${ruleId}`;
+  if (first === 'name') return `${id}-name`;
+  if (first === 'conditions' && typeof second === 'number') {
+    return third === 'calendar' ? `${id}-c${second}-calendar` : `${id}-c${second}-value`;
+  }
+  if (first === 'conditions') return `${id}-add-condition`;
+  if (first === 'actions') {
+    if (second === 'assign') return third === 'agent' ? `${id}-agent` : `${id}-assign`;
+    if (second === 'tags') return `${id}-tags`;
+    if (second === 'priority' || second === 'group') return `${id}-${second}`;
+    if (second === 'macroId') return `${id}-macro`;
+  }
+  return `${id}-edit`;
+}
+
 const nameOf = (rule: Rule) => (rule.name.trim() === '' ? t('rulesUntitled') : rule.name);
 
 /** A comma-separated list input that keeps what is typed (a trailing comma, spaces) while the list updates. */
@@ -702,6 +724,7 @@ export function RulesEditor({ rules, onChange, team, macros, calendars, preview 
           const name = nameOf(rule);
           const first = index === 0;
           const last = index === rules.length - 1;
+          const incomplete = rule.name.trim() === '' || !ruleSchema.safeParse(rule).success;
           return (
             <li key={rule.id} class={rule.enabled ? undefined : 'ld-rules-off'}>
               <input
@@ -719,7 +742,9 @@ export function RulesEditor({ rules, onChange, team, macros, calendars, preview 
                 class="ld-quiet ld-rules-name"
                 id={`rules-${rule.id}-edit`}
                 aria-expanded={editing === rule.id ? 'true' : 'false'}
-                aria-describedby="rules-keys-help"
+                aria-describedby={
+                  incomplete ? `rules-${rule.id}-incomplete rules-keys-help` : 'rules-keys-help'
+                }
                 onClick={() => setEditing(editing === rule.id ? null : rule.id)}
                 onKeyDown={(event) => {
                   if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
@@ -730,6 +755,11 @@ export function RulesEditor({ rules, onChange, team, macros, calendars, preview 
                 {name}
               </button>
               {!rule.enabled && <span class="ld-rules-badge">{t('rulesOff')}</span>}
+              {incomplete && (
+                <span class="ld-warning ld-rules-incomplete" id={`rules-${rule.id}-incomplete`}>
+                  {t('rulesIncomplete')}
+                </span>
+              )}
               <span class="ld-rules-tools">
                 <button
                   type="button"

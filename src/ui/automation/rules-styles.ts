@@ -8,6 +8,8 @@ export const RULES_CSS = `
 .ld-options .ld-rules-name { max-width: 60%; overflow-wrap: anywhere; text-align: start; }
 .ld-rules-off .ld-rules-name { color: var(--ld-muted); }
 .ld-rules-badge { margin: 0 8px; padding: 0 6px; border: 1px solid var(--ld-border); border-radius: 8px; font-size: 12px; color: var(--ld-fg); }
+/* The warning colour on its soft background, as .ld-warning has it (AA in both themes). */
+.ld-rules-incomplete { margin: 0 8px; font-size: 13px; }
 .ld-rules-tools { display: inline-flex; gap: 4px; margin-inline-start: 8px; }
 .ld-options .ld-rules-tools button { margin: 0; }
 .ld-options .ld-rules-tools button[aria-disabled='true'] { cursor: default; color: var(--ld-muted); }
