@@ -25,6 +25,7 @@ import { csatAnswers, csatSurveys } from './csat';
 import { escalateSla } from './escalation';
 import { type RunnerIdentity, RunnerLease } from './lease';
 import { IndexedDbAutomationMemory } from './memory';
+import { remindAndClosePending } from './pending';
 import { applyRules } from './rules';
 
 /** A request that carries a token for the X-Labeldesk-Auto header (the CSAT survey's). */
@@ -56,10 +57,10 @@ export interface AutomationRunnerOptions {
 /**
  * The default order: rules first (a rule may set the group whose calendar the promised time uses), then the
  * acknowledgement, answers before surveys (an answer is never taken for a customer's reply), then the SLA
- * escalation. (Pending reminders and auto-close join when src/sync/automation/pending.ts is committed.)
+ * escalation, and the Pending reminders and auto-close last.
  */
 export function defaultAutomations(): Automation[] {
-  return [applyRules, acknowledge, csatAnswers, csatSurveys, escalateSla];
+  return [applyRules, acknowledge, csatAnswers, csatSurveys, escalateSla, remindAndClosePending];
 }
 
 function emptySummary(at: number): PassSummary {
