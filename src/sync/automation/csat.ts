@@ -34,6 +34,7 @@ import { header } from '../../core/ticket-rule';
 import { GmailApiError } from '../../gmail/api/errors';
 import type { ThreadSummary } from '../../gmail/api/sync-calls';
 import type { TicketRecord } from '../../store/schema';
+import { getTickets } from '../../store/ticket-store';
 import type { Automation, PassContext } from './context';
 import { handledMemory } from './handled';
 import { messageText } from './rules';
@@ -45,22 +46,31 @@ export const SURVEYS_PER_PASS = 1_000;
 const ANSWER_SEARCH = ['subject:Rating newer_than:30d', 'subject:Effort newer_than:30d'];
 export const CSAT_ACTOR = 'Labeldesk CSAT';
 
-/** When the ticket was solved, as far as this runner can tell (undefined: unknown, no survey). */
-async function solvedAt(context: PassContext, ticket: TicketRecord): Promise<number | undefined> {
-  const records = await context.db.getAllFromIndex('records', 'threadId', ticket.threadId);
-  let fromActivity: number | undefined;
-  for (const record of records) {
+/**
+ * The tickets solved recently enough to survey, and when, as far as this runner can tell: the newest activity
+ * record that set Solved (an agent's change), else the moment this runner saw the ticket change to Solved.
+ * Two reads (the records, the memory's status notes), however many Solved tickets the mailbox holds.
+ */
+async function recentlySolved(context: PassContext): Promise<Map<string, number>> {
+  const horizon = context.now - SURVEY_TOO_LATE_MS - 2 * DAY_MS;
+  const fromActivity = new Map<string, number>();
+  for (const record of await context.db.getAll('records')) {
     if (record.kind !== 'activity') continue;
     const activity = record as ActivityRecord;
-    if (activity.field !== 'status' || activity.to !== 'Solved' || activity.createdAt > context.now) continue;
-    if (fromActivity === undefined || activity.createdAt > fromActivity) fromActivity = activity.createdAt;
+    if (activity.field !== 'status' || activity.to !== 'Solved') continue;
+    if (activity.createdAt > context.now || activity.createdAt < horizon) continue;
+    const known = fromActivity.get(activity.threadId);
+    if (known === undefined || activity.createdAt > known)
+      fromActivity.set(activity.threadId, activity.createdAt);
   }
-  if (fromActivity !== undefined) return fromActivity;
   const memory = context.memory as PassContext['memory'] & {
-    observedSince?: (threadId: string, status: 'Solved') => Promise<number | undefined>;
+    enteredSince?: (status: 'Solved', since: number) => Promise<Map<string, number>>;
   };
-  if (memory.observedSince) return memory.observedSince(ticket.threadId, 'Solved');
-  return memory.statusSince(ticket, 'Solved');
+  const observed = memory.enteredSince
+    ? await memory.enteredSince('Solved', horizon)
+    : new Map<string, number>();
+  for (const [threadId, at] of observed) if (!fromActivity.has(threadId)) fromActivity.set(threadId, at);
+  return fromActivity;
 }
 
 function randomToken(): string {
@@ -89,15 +99,16 @@ export const csatSurveys: Automation = async (context) => {
   if (!settings.csat.enabled) return;
   const memory = handledMemory(context.memory);
   let sent = 0;
-  for (const ticket of await context.db.getAllFromIndex('tickets', 'status', 'Solved')) {
+  const solvedTimes = await recentlySolved(context);
+  const tickets = await getTickets(context.db, [...solvedTimes.keys()]);
+  for (const ticket of tickets.sort((a, b) => a.createdAt - b.createdAt)) {
     if (sent >= SURVEYS_PER_PASS || !context.holdsLease()) return;
     const requester = ticket.requester;
-    if (!requester) continue;
+    const solved = solvedTimes.get(ticket.threadId);
+    if (!requester || ticket.status !== 'Solved' || solved === undefined) continue;
     const episode = ticket.lastCustomerMessageAt ?? ticket.createdAt;
     const key = `survey:${ticket.threadId}:${episode}`;
     if (await memory.handled(key)) continue;
-    const solved = await solvedAt(context, ticket);
-    if (solved === undefined) continue;
     const sendAt = csatSendAt(solved, settings.csat.delayHours, calendarFor(settings, ticket.group));
     if (context.now < sendAt) continue;
     if (context.now > sendAt + SURVEY_TOO_LATE_MS) {

@@ -96,6 +96,20 @@ export class IndexedDbAutomationMemory implements AutomationMemory {
     return entry?.type === 'status' && entry.status === status && entry.changed ? entry.since : undefined;
   }
 
+  /** Tickets this runner saw enter `status` at or after `since`: thread id → when. */
+  async enteredSince(status: TicketStatus, since: number): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const entry of await this.db.getAll(
+      'automationMemory',
+      IDBKeyRange.bound('status:', 'status:\uffff'),
+    )) {
+      if (entry.type === 'status' && entry.status === status && entry.changed && entry.since >= since) {
+        out.set(entry.threadId, entry.since);
+      }
+    }
+    return out;
+  }
+
   async handled(key: string): Promise<boolean> {
     return (await this.db.get('automationMemory', `handled:${key}`)) !== undefined;
   }
