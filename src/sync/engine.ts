@@ -234,14 +234,17 @@ export class SyncEngine {
   private async followAutomationRecord(): Promise<void> {
     if (!this.records) return;
     const record = await this.records.automation();
-    if (record?.id === this.automationRecord?.id) return;
-    const first = this.automationRecord === undefined && !this.automationLoaded;
+    if (this.automationLoaded && record?.id === this.automationRecord?.id) return;
     this.automationRecord = record;
     this.automationLoaded = true;
-    // The first read after a start only learns the record the stored rows were already written with… unless
-    // it is newer than them, which a recompute of a few thousand rows settles cheaply either way.
-    if (first && record === undefined) return;
     await this.recomputeSla();
+  }
+
+  /** After a start: the record the stored rows were written with, so rows written before any news follow it. */
+  private async loadAutomationRecord(): Promise<void> {
+    if (this.automationLoaded || !this.records) return;
+    this.automationRecord = await this.records.automation();
+    this.automationLoaded = true;
   }
 
   /**
@@ -249,10 +252,7 @@ export class SyncEngine {
    * 500 rows a transaction. Returns how many rows were written.
    */
   async recomputeSla(): Promise<number> {
-    if (!this.automationLoaded && this.records) {
-      this.automationRecord = await this.records.automation();
-      this.automationLoaded = true;
-    }
+    await this.loadAutomationRecord();
     let written = 0;
     for (const status of ACTIVE_STATUSES) {
       const keys = await this.db.getAllKeysFromIndex('tickets', 'status', status);
@@ -392,6 +392,7 @@ export class SyncEngine {
   }
 
   private async pollNow(): Promise<IncrementalReport> {
+    await this.loadAutomationRecord();
     const cursor = await readCursor(this.db, HISTORY_CURSOR);
     // Only what was sent before the history is read can be judged against it.
     const sentBefore = new Map(this.sentValues);

@@ -139,5 +139,5 @@ describe('two runners, one mailbox', () => {
         `${spent(after, before)} in all (runner passes reported ${passUnits}); ` +
         `sends: ${after.byMethod['gmail.users.messages.send']?.requests ?? 0}; ${Math.round((Date.now() - started) / 1000)} s`,
     );
-  });
+  }, 150_000);
 });
