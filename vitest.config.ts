@@ -23,9 +23,11 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/sync/**/*.test.ts'],
+          // Sync, the automations (runners, lease, acknowledgements, CSAT) and the Node worker, each against
+          // a real stand-in.
+          include: ['test/sync/**/*.test.ts', 'test/automation/**/*.test.ts', 'test/worker/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          testTimeout: 120_000,
         },
       },
       {
