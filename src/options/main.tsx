@@ -81,26 +81,16 @@ if (app !== null) {
       initialMailbox={new URLSearchParams(location.search).get('mailbox') ?? undefined}
       shortcuts={<Shortcuts />}
       library={(mailbox) => (
-        <>
-          <LibraryEditor
-            key={mailbox}
-            service={service}
-            mailbox={mailbox}
-            language={uiLanguage()}
-            download={download}
-          />
-          {/* The Automation section rides in the library's slot, the one slot that follows the mailbox picker,
-              until OptionsPage has an `automation` slot of its own; it is its own region with its own heading. */}
-          <section aria-labelledby="automation-heading" id="options-automation">
-            <h2 id="automation-heading">{t('autoHeading')}</h2>
-            <AutomationSettings
-              key={mailbox}
-              service={automation}
-              mailbox={mailbox}
-              language={uiLanguage()}
-            />
-          </section>
-        </>
+        <LibraryEditor
+          key={mailbox}
+          service={service}
+          mailbox={mailbox}
+          language={uiLanguage()}
+          download={download}
+        />
+      )}
+      automation={(mailbox) => (
+        <AutomationSettings key={mailbox} service={automation} mailbox={mailbox} language={uiLanguage()} />
       )}
     />,
     app,

@@ -19,6 +19,11 @@ export interface OptionsPageProps {
    * appears only when one is given and a mailbox is chosen.
    */
   library?: (mailbox: string) => ComponentChildren;
+  /**
+   * The automation settings (src/ui/automation) for the same mailbox, a section of its own after the library;
+   * it appears only when one is given and a mailbox is chosen.
+   */
+  automation?: (mailbox: string) => ComponentChildren;
 }
 
 type Mailboxes =
@@ -34,6 +39,7 @@ export function OptionsPage({
   initialMailbox,
   shortcuts,
   library,
+  automation,
 }: OptionsPageProps) {
   const [mailboxes, setMailboxes] = useState<Mailboxes>({ state: 'loading' });
   const [mailbox, setMailbox] = useState('');
@@ -116,6 +122,13 @@ export function OptionsPage({
         <section aria-labelledby="library-heading" id="options-library">
           <h2 id="library-heading">{t('libraryHeading')}</h2>
           <div key={mailbox}>{library(mailbox)}</div>
+        </section>
+      )}
+
+      {automation !== undefined && mailbox !== '' && (
+        <section aria-labelledby="automation-heading" id="options-automation">
+          <h2 id="automation-heading">{t('autoHeading')}</h2>
+          <div key={mailbox}>{automation(mailbox)}</div>
         </section>
       )}
 
