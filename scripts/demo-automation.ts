@@ -223,5 +223,9 @@ export async function playDemoCustomers(
     timers.push(watch);
   }
   for (const timer of timers) timer.unref();
-  return { stop: () => timers.forEach((timer) => clearTimeout(timer)) };
+  return {
+    stop: () => {
+      for (const timer of timers) clearTimeout(timer);
+    },
+  };
 }
