@@ -64,6 +64,15 @@ describe('composeAutoReply', () => {
     }
   });
 
+  it('carries the survey token in the marker header, and refuses a token that could break the header', async () => {
+    const parsed = await parse(composeAutoReply({ ...base, kind: 'survey', token: 'ld-7f3a09c1e2' }));
+    expect(headerValue(parsed.root.headers, AUTO_MAIL_HEADER)).toBe(
+      'survey; ref=#K7Q2XM; token=ld-7f3a09c1e2',
+    );
+    for (const token of ['ld-1;x=2', 'ld-1\r\nBcc: x@y.example', 'ab', ''])
+      expect(() => composeAutoReply({ ...base, kind: 'survey', token })).toThrow(AutoMailInputError);
+  });
+
   it.each([
     ['Re: Where is my order?', 'Re: Where is my order?'],
     ['RE: Re: AW: Where is my order?', 'Re: Where is my order?'],

@@ -34,6 +34,11 @@ export interface AutoReplyInput {
   date: Date;
   /** Our own Message-ID, with or without angle brackets. */
   messageId: string;
+  /**
+   * The survey's token (`ld-7f3a…`), written into the X-Labeldesk-Auto header so an answer can be matched to
+   * the survey that asked; letters, digits and hyphens only.
+   */
+  token?: string;
 }
 
 export class AutoMailInputError extends Error {
@@ -44,6 +49,7 @@ export class AutoMailInputError extends Error {
 }
 
 const CRLF = '\r\n';
+const TOKEN = /^[A-Za-z0-9-]{4,40}$/;
 /** An addr-spec we are willing to write: no whitespace, angle brackets, quotes, commas or control characters. */
 const EMAIL = /^[^\s<>"(),;:\\@\p{Cc}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/u;
 /** A msg-id as RFC 5322 writes it (dot-atom-ish left and right), without the brackets. */
@@ -234,6 +240,8 @@ export function composeAutoReply(input: AutoReplyInput): string {
   const messageId = normalizeMessageId(input.messageId);
   if (messageId === null) throw new AutoMailInputError('not a Message-ID');
   const inReplyTo = input.inReplyTo === undefined ? null : normalizeMessageId(input.inReplyTo);
+  if (input.token !== undefined && !TOKEN.test(input.token))
+    throw new AutoMailInputError('not a survey token');
   const references = (input.references ?? [])
     .map(normalizeMessageId)
     .filter((id): id is string => id !== null);
@@ -251,7 +259,7 @@ export function composeAutoReply(input: AutoReplyInput): string {
     `Auto-Submitted: ${input.kind === 'ack' ? 'auto-replied' : 'auto-generated'}`,
     // Asks Exchange/Outlook not to answer this with an out-of-office note: the other half of the loop guard.
     'X-Auto-Response-Suppress: All',
-    `${AUTO_MAIL_HEADER}: ${input.kind}; ref=${reference}`,
+    `${AUTO_MAIL_HEADER}: ${input.kind}; ref=${reference}${input.token === undefined ? '' : `; token=${input.token}`}`,
     'MIME-Version: 1.0',
   ];
   if (input.html === undefined) {

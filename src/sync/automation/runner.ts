@@ -238,16 +238,10 @@ export class AutomationRunner {
         reference: ticket.reference,
         date: new Date(now),
         messageId: `<ld-${crypto.randomUUID()}@${domain}>`,
+        ...(request.token !== undefined ? { token: request.token } : {}),
       });
     } catch (error) {
       return { kind: 'skipped', reason: error instanceof Error ? error.name : 'unwritable' };
-    }
-    if (request.token !== undefined) {
-      if (!/^[A-Za-z0-9-]{4,40}$/.test(request.token)) return { kind: 'skipped', reason: 'bad-token' };
-      raw = raw.replace(
-        `${AUTO_MAIL_HEADER}: ${kind}; ref=${ticket.reference}\r\n`,
-        `${AUTO_MAIL_HEADER}: ${kind}; ref=${ticket.reference}; token=${request.token}\r\n`,
-      );
     }
     const sent = await this.options.calls.sendMessage(raw, ticket.threadId);
     await this.memory.noteSent(customer.email, now, kind, ticket.threadId);
