@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { labeldeskMethods } from './contract';
+import { automationResults, pageResults } from './contract-automation';
 import { allResults, replyResults } from './contract-replies';
 import { labeldeskResults, queueIdSchema, responseSchema, ticketLookupSchema } from './contract-results';
 import { LabeldeskError, serializeError } from './errors';
@@ -45,14 +46,17 @@ describe('the messaging contract', () => {
     }
   });
 
-  it('takes every result schema from contract-results (the content script) or contract-replies (the reply tools)', () => {
-    expect(Object.keys(allResults).sort()).toEqual(Object.keys(labeldeskMethods).sort());
+  it('takes every result schema from contract-results (the content script), contract-replies (the reply tools) or contract-automation (the options page)', () => {
+    expect(Object.keys(pageResults).sort()).toEqual(Object.keys(labeldeskMethods).sort());
     for (const [name, spec] of Object.entries(labeldeskMethods)) {
-      expect(spec.result, name).toBe(allResults[name as keyof typeof allResults]);
+      expect(spec.result, name).toBe(pageResults[name as keyof typeof pageResults]);
     }
-    // The content script loaded with Gmail carries none of the reply methods' schemas.
-    for (const name of Object.keys(replyResults))
+    // The content script loaded with Gmail carries none of the reply or automation methods' schemas, and
+    // the reply tools none of the automation ones.
+    for (const name of [...Object.keys(replyResults), ...Object.keys(automationResults)])
       expect(Object.hasOwn(labeldeskResults, name), name).toBe(false);
+    for (const name of Object.keys(automationResults))
+      expect(Object.hasOwn(allResults, name), name).toBe(false);
   });
 
   it('tells tagged options apart by their tag, and refuses an unknown tag or a missing field', () => {
