@@ -78,3 +78,19 @@ export interface PassContext {
 }
 
 export type Automation = (context: PassContext) => Promise<void>;
+
+/** A pass's counters before it did anything. */
+export function emptyPassSummary(at: number): PassSummary {
+  return {
+    at,
+    acknowledged: 0,
+    surveys: 0,
+    answersRecorded: 0,
+    reminders: 0,
+    closed: 0,
+    escalated: 0,
+    rulesApplied: 0,
+    skipped: 0,
+    unitsUsed: 0,
+  };
+}

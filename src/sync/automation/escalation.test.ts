@@ -1,19 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AutomationSettings, automationSettingsSchema } from '../../core/automation-config';
-import { createLabelCodec } from '../../core/label-codec';
 import type { NotifyRecord } from '../../core/macros';
 import { slaRowFields } from '../../core/sla-policy';
 import type { TeamConfig } from '../../core/team-config';
 import { emptyLibrary } from '../../core/templates';
-import type { SyncCalls } from '../../gmail/api/sync-calls';
-import type { PassSummary } from '../../messaging/contract-automation';
 import { type LabeldeskDatabase, openLabeldeskDatabase } from '../../store/db';
-import { getTicket, putTickets, type TicketInput } from '../../store/ticket-store';
-import { applyPatch, type SyncEngine, type TicketPatch } from '../engine';
-import { RecordBook } from '../record-book';
-import type { PassContext } from './context';
+import { putTickets, type TicketInput } from '../../store/ticket-store';
+import { emptyPassSummary, type PassContext } from './context';
 import { ESCALATION_ACTOR, escalateSla, escalationHorizon } from './escalation';
+import { insertOnlyCalls, storeEngine, testRecordBook } from './testing';
 
 const MAILBOX = 'support@northwind-shop.example';
 const HOUR = 3_600_000;
@@ -74,52 +70,15 @@ async function setUp(options: {
   const db = await openLabeldeskDatabase(`escalation-${dbCount}@northwind-shop.example`);
   opened.push(db);
   await putTickets(db, options.tickets(options.settings));
-  let inserted = 0;
-  const calls = {
-    insertMessage: async () => {
-      inserted += 1;
-      return { id: `a${inserted.toString(16).padStart(4, '0')}`, threadId: 'f000', labelIds: ['Label_9'] };
-    },
-  } as unknown as SyncCalls;
+  const calls = insertOnlyCalls();
   let now = MONDAY_11;
-  const records = new RecordBook({
-    db,
-    calls,
-    codec: createLabelCodec(),
-    mailbox: MAILBOX,
-    recordsLabelId: async () => 'Label_9',
-    now: () => now,
-  });
-  const updates: { threadId: string; patch: TicketPatch; agent?: string }[] = [];
+  const records = testRecordBook(db, MAILBOX, () => now, calls);
   // Like the engine: the change goes to the store, with the SLA fields the new state gives.
-  const engine = {
-    updateTicket: async (threadId: string, patch: TicketPatch, agent?: string) => {
-      updates.push({ threadId, patch, ...(agent ? { agent } : {}) });
-      const record = await getTicket(db, threadId);
-      if (!record) throw new Error('no ticket');
-      const { requesterEmail: _e, requesterDomain: _d, tagKeys: _t, metadataPending: _m, ...input } = record;
-      const next = { ...input, ...applyPatch(record, patch) };
-      delete next.slaDueAt;
-      delete next.slaAtRiskAt;
-      await putTickets(db, [{ ...next, ...slaRowFields(next, options.settings) }]);
-      return null;
-    },
-  } as unknown as SyncEngine;
+  const { engine, updates } = storeEngine(db, options.settings);
   const logs: { automation: string; threadId?: string; outcome: string }[] = [];
   const pass = async (at: number) => {
     now = at;
-    const summary: PassSummary = {
-      at,
-      acknowledged: 0,
-      surveys: 0,
-      answersRecorded: 0,
-      reminders: 0,
-      closed: 0,
-      escalated: 0,
-      rulesApplied: 0,
-      skipped: 0,
-      unitsUsed: 0,
-    };
+    const summary = emptyPassSummary(at);
     const context: PassContext = {
       mailbox: MAILBOX,
       engine,
@@ -144,7 +103,7 @@ async function setUp(options: {
     (await records.notifications())
       .map((r: NotifyRecord) => [r.threadId, r.to, r.reason, r.dueAt] as const)
       .sort((a, b) => (a[3] ?? 0) - (b[3] ?? 0) || `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
-  return { db, pass, told, updates, logs, inserted: () => inserted };
+  return { db, pass, told, updates, logs };
 }
 
 // Business hours at Monday 11:00: a ticket from Friday 12:00 has used 5 + 2 = 7 of 8 (at risk, due Monday

@@ -1,16 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AutomationSettings, automationSettingsSchema } from '../../core/automation-config';
-import { createLabelCodec } from '../../core/label-codec';
 import { emptyLibrary } from '../../core/templates';
 import type { SyncCalls } from '../../gmail/api/sync-calls';
-import type { PassSummary } from '../../messaging/contract-automation';
 import { type LabeldeskDatabase, openLabeldeskDatabase } from '../../store/db';
-import { getTicket, putTickets, type TicketInput } from '../../store/ticket-store';
-import { applyPatch, type SyncEngine, type TicketPatch } from '../engine';
-import { RecordBook } from '../record-book';
-import type { AutoReplyOutcome, AutoReplyRequest, PassContext } from './context';
+import { putTickets, type TicketInput } from '../../store/ticket-store';
+import { type AutoReplyOutcome, type AutoReplyRequest, emptyPassSummary, type PassContext } from './context';
 import { calendarDaysBetween, PENDING_ACTOR, remindAndClosePending, startOfDayAfter } from './pending';
+import { storeEngine, testRecordBook } from './testing';
 
 const MAILBOX = 'support@northwind-shop.example';
 /** Monday 23 November 2026, 11:00 in Warsaw (CET, UTC+1). */
@@ -62,38 +59,10 @@ async function setUp(options: {
   opened.push(db);
   await putTickets(db, options.tickets);
   const calls = {} as SyncCalls;
-  const records = new RecordBook({
-    db,
-    calls,
-    codec: createLabelCodec(),
-    mailbox: MAILBOX,
-    recordsLabelId: async () => 'Label_9',
-    now: () => NOW,
-  });
-  const updates: { threadId: string; patch: TicketPatch; agent?: string }[] = [];
-  const engine = {
-    updateTicket: async (threadId: string, patch: TicketPatch, agent?: string) => {
-      updates.push({ threadId, patch, ...(agent ? { agent } : {}) });
-      const record = await getTicket(db, threadId);
-      if (!record) throw new Error('no ticket');
-      const { requesterEmail: _e, requesterDomain: _d, tagKeys: _t, metadataPending: _m, ...input } = record;
-      await putTickets(db, [{ ...input, ...applyPatch(record, patch) }]);
-      return null;
-    },
-  } as unknown as SyncEngine;
+  const records = testRecordBook(db, MAILBOX, () => NOW, calls);
+  const { engine, updates } = storeEngine(db);
   const sent: { request: AutoReplyRequest; mail: { subject: string; text: string } }[] = [];
-  const summary: PassSummary = {
-    at: NOW,
-    acknowledged: 0,
-    surveys: 0,
-    answersRecorded: 0,
-    reminders: 0,
-    closed: 0,
-    escalated: 0,
-    rulesApplied: 0,
-    skipped: 0,
-    unitsUsed: 0,
-  };
+  const summary = emptyPassSummary(NOW);
   const statusAsked: string[] = [];
   const context: PassContext = {
     mailbox: MAILBOX,

@@ -6,20 +6,17 @@ import {
   type Rule,
   ruleSchema,
 } from '../../core/automation-config';
-import { createLabelCodec } from '../../core/label-codec';
 import type { TeamConfig } from '../../core/team-config';
 import { emptyLibrary } from '../../core/templates';
 import { GmailApiError } from '../../gmail/api/errors';
 import { base64Url, type SyncCalls } from '../../gmail/api/sync-calls';
 import type { BatchResult, GmailCall } from '../../gmail/api/transport';
-import type { PassSummary } from '../../messaging/contract-automation';
 import { type LabeldeskDatabase, openLabeldeskDatabase } from '../../store/db';
 import type { StoredSharedRecord } from '../../store/schema';
-import { getTicket, putTickets, type TicketInput } from '../../store/ticket-store';
-import { applyPatch, type SyncEngine, type TicketPatch } from '../engine';
-import { RecordBook } from '../record-book';
-import type { PassContext } from './context';
+import { putTickets, type TicketInput } from '../../store/ticket-store';
+import { emptyPassSummary, type PassContext } from './context';
 import { applyRules, messageText, RULES_ACTOR, RULES_WINDOW_MS } from './rules';
+import { insertOnlyCalls, storeEngine, testRecordBook } from './testing';
 
 const MAILBOX = 'support@northwind-shop.example';
 /** Monday 23 November 2026, 10:00 UTC. */
@@ -92,7 +89,6 @@ async function setUp(options: {
   opened.push(db);
   await putTickets(db, options.tickets);
   const bodyReads: string[] = [];
-  let inserted = 0;
   const calls = {
     transport: {
       batch: async (list: readonly GmailCall<never>[]): Promise<BatchResult<unknown>[]> =>
@@ -107,42 +103,11 @@ async function setUp(options: {
           return { ok: true, value: body };
         }),
     },
-    insertMessage: async () => {
-      inserted += 1;
-      return { id: `a${inserted.toString(16).padStart(4, '0')}`, threadId: 'f000', labelIds: ['Label_9'] };
-    },
+    insertMessage: insertOnlyCalls().insertMessage,
   } as unknown as SyncCalls;
-  const records = new RecordBook({
-    db,
-    calls,
-    codec: createLabelCodec(),
-    mailbox: MAILBOX,
-    recordsLabelId: async () => 'Label_9',
-    now: () => NOW,
-  });
-  const updates: { threadId: string; patch: TicketPatch; agent?: string }[] = [];
-  const engine = {
-    updateTicket: async (threadId: string, patch: TicketPatch, agent?: string) => {
-      updates.push({ threadId, patch, ...(agent ? { agent } : {}) });
-      const record = await getTicket(db, threadId);
-      if (!record) throw new Error('no ticket');
-      const { requesterEmail: _e, requesterDomain: _d, tagKeys: _t, metadataPending: _m, ...input } = record;
-      await putTickets(db, [{ ...input, ...applyPatch(record, patch) }]);
-      return null;
-    },
-  } as unknown as SyncEngine;
-  const summary: PassSummary = {
-    at: NOW,
-    acknowledged: 0,
-    surveys: 0,
-    answersRecorded: 0,
-    reminders: 0,
-    closed: 0,
-    escalated: 0,
-    rulesApplied: 0,
-    skipped: 0,
-    unitsUsed: 0,
-  };
+  const records = testRecordBook(db, MAILBOX, () => NOW, calls);
+  const { engine, updates } = storeEngine(db);
+  const summary = emptyPassSummary(NOW);
   const logs: { automation: string; threadId?: string; outcome: string }[] = [];
   const settings: AutomationSettings = {
     ...defaultAutomationSettings(),

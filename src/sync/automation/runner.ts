@@ -20,7 +20,14 @@ import type { PassSummary, RunnerStatus } from '../../messaging/contract-automat
 import type { LabeldeskDatabase } from '../../store/db';
 import type { SyncEngine } from '../engine';
 import { acknowledge } from './acknowledge';
-import type { Automation, AutoReplyOutcome, AutoReplyRequest, AutoReplyThread, PassContext } from './context';
+import {
+  type Automation,
+  type AutoReplyOutcome,
+  type AutoReplyRequest,
+  type AutoReplyThread,
+  emptyPassSummary,
+  type PassContext,
+} from './context';
 import { csatAnswers, csatSurveys } from './csat';
 import { escalateSla } from './escalation';
 import { type RunnerIdentity, RunnerLease } from './lease';
@@ -61,21 +68,6 @@ export interface AutomationRunnerOptions {
  */
 export function defaultAutomations(): Automation[] {
   return [applyRules, acknowledge, csatAnswers, csatSurveys, escalateSla, remindAndClosePending];
-}
-
-function emptySummary(at: number): PassSummary {
-  return {
-    at,
-    acknowledged: 0,
-    surveys: 0,
-    answersRecorded: 0,
-    reminders: 0,
-    closed: 0,
-    escalated: 0,
-    rulesApplied: 0,
-    skipped: 0,
-    unitsUsed: 0,
-  };
 }
 
 export class AutomationRunner {
@@ -126,7 +118,7 @@ export class AutomationRunner {
     if (!holder) return { holder: false, summary: null };
 
     const [team, library] = await Promise.all([records.config(), records.library()]);
-    const summary = emptySummary(this.lease.now());
+    const summary = emptyPassSummary(this.lease.now());
     const context: PassContext = {
       mailbox,
       engine,
