@@ -55,7 +55,7 @@ describe('the automation settings on the options page (English)', () => {
     await harness?.close();
   });
 
-  it('sets business hours and a holiday, turns the acknowledgement on, saves, and reads them back', async () => {
+  it('sets business hours, a holiday and the effort question, saves, and reads them back', async () => {
     let section = await openOptions();
     const aroundTheClock = await byName(page, 'checkbox', 'Open around the clock (no business hours)');
     if (await aroundTheClock.evaluate((element) => (element as HTMLInputElement).checked)) {
@@ -69,20 +69,35 @@ describe('the automation settings on the options page (English)', () => {
     await setValue('#auto-calendars-0-hours-0-start', '08:00');
     await (await byName(page, 'button', 'Copy Monday to weekdays')).click();
 
-    await (await byName(page, 'button', 'Add holiday')).click();
-    const date = await page.waitForSelector('#auto-calendars-0-holidays-0-date');
-    await setValue('#auto-calendars-0-holidays-0-date', '2026-12-24');
-    // Clicked first, as an agent does (and as the harness fills a textbox): typing into a field focused only by
-    // script came out twice in Chromium ("WigiliaWigilia").
-    const holidayName = await byName(page, 'textbox', 'Name of holiday 1');
+    // The demo team has the season's Polish holidays; Easter Monday 2027 is added after them.
+    const holidayDates = () =>
+      page.$$eval('[id^="auto-calendars-0-holidays-"][id$="-date"]', (inputs) =>
+        inputs.map((input) => (input as HTMLInputElement).value),
+      );
+    const before = (await holidayDates()).length;
+    // By keyboard: focus scrolls the button clear of the sticky save bar (it sat under it at 1440x900).
+    const addHoliday = await byName(page, 'button', 'Add holiday');
+    await addHoliday.focus();
+    await addHoliday.press('Enter');
+    await waitUntil(async () => (await holidayDates()).length === before + 1, 'a new holiday row');
+    const index = (await holidayDates()).indexOf('');
+    expect(index).toBeGreaterThanOrEqual(0);
+    await setValue(`#auto-calendars-0-holidays-${index}-date`, '2027-03-29');
+    // Clicked first, as an agent does (and as the harness fills a textbox).
+    const holidayName = await byName(page, 'textbox', `Name of holiday ${index + 1}`);
     await holidayName.click({ count: 3 });
     await holidayName.press('Backspace');
-    await holidayName.type('Wigilia');
-    expect(await date?.evaluate((element) => (element as HTMLInputElement).value)).toBe('2026-12-24');
+    await holidayName.type('Poniedziałek Wielkanocny');
+    expect(await fieldValue(`#auto-calendars-0-holidays-${index}-date`)).toBe('2027-03-29');
+    expect(await fieldValue(`#auto-calendars-0-holidays-${index}-name`)).toBe('Poniedziałek Wielkanocny');
 
-    expect(await fieldValue('#auto-calendars-0-holidays-0-name')).toBe('Wigilia');
-
-    await (await byName(page, 'checkbox', 'Acknowledge each new ticket by email')).click();
+    // The acknowledgement on (the demo has it on already), and the Customer Effort question added.
+    const acknowledge = await byName(page, 'checkbox', 'Acknowledge each new ticket by email');
+    if (!(await acknowledge.evaluate((element) => (element as HTMLInputElement).checked)))
+      await acknowledge.click();
+    const effort = await byName(page, 'checkbox', 'Also ask how easy it was to get help (Customer Effort)');
+    expect(await effort.evaluate((element) => (element as HTMLInputElement).checked)).toBe(false);
+    await effort.click();
     await (await byName(page, 'button', 'Save automation settings')).click();
     await waitUntil(async () => (await statusText(section)).includes('Saved.'), 'the settings saved', 20_000);
     // What the service worker now hands every agent ('automation.get'), not only what this form shows.
@@ -93,7 +108,9 @@ describe('the automation settings on the options page (English)', () => {
       const mailbox = /[\w.+-]+@[\w.-]+/.exec(mailboxes)?.[0] ?? '';
       return JSON.stringify(await ask('automation.get', { mailbox }));
     });
-    expect(stored).toContain('"holidays":[{"date":"2026-12-24","name":"Wigilia"}]');
+    expect(stored).toContain('{"date":"2027-03-29","name":"Poniedziałek Wielkanocny"}');
+    expect(stored).toMatch(/"acknowledgement":\{"enabled":true/);
+    expect(stored).toContain('"effortQuestion":true');
     expect(stored).toContain('"timeZone":"Europe/Warsaw"');
 
     section = await openOptions();
@@ -105,8 +122,9 @@ describe('the automation settings on the options page (English)', () => {
       inputs.map((input) => (input as HTMLInputElement).value),
     );
     expect(tuesday.filter((value) => value === '08:00').length).toBeGreaterThanOrEqual(5);
-    expect(await fieldValue('#auto-calendars-0-holidays-0-date')).toBe('2026-12-24');
-    expect(await fieldValue('#auto-calendars-0-holidays-0-name')).toBe('Wigilia');
+    expect(await holidayDates()).toContain('2027-03-29');
+    const saved = await byName(page, 'checkbox', 'Also ask how easy it was to get help (Customer Effort)');
+    expect(await saved.evaluate((element) => (element as HTMLInputElement).checked)).toBe(true);
     const acknowledgement = await byName(page, 'checkbox', 'Acknowledge each new ticket by email');
     expect(await acknowledgement.evaluate((element) => (element as HTMLInputElement).checked)).toBe(true);
   });

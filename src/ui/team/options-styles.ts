@@ -51,6 +51,8 @@ export const OPTIONS_CSS = `
 .ld-actions { display: flex; flex-wrap: wrap; align-items: center; margin: 0; }
 .ld-file { position: relative; display: inline-block; }
 .ld-file input { position: absolute; inset: 0; width: 100%; height: 100%; opacity: 0; cursor: pointer; }
+/* Focus never lands under a sticky save bar (WCAG 2.4.11): scrolling into view keeps clear of its height. */
+html { scroll-padding-bottom: 80px; }
 .ld-save { position: sticky; bottom: 0; padding: 12px 0; background: var(--ld-bg); border-top: 1px solid var(--ld-border); }
 .ld-save [role='status'] { min-height: 1.5em; margin: 4px 0 0; }
 .ld-settings { max-width: 560px; }
