@@ -35,6 +35,7 @@ import { HISTORY_CURSOR, type SyncEngine, type TicketPatch } from '../sync/engin
 import type { RecordBook } from '../sync/record-book';
 import { createAutomationDesk } from './automation-desk';
 import type { DeskHandlers } from './handlers';
+import { createKnowledgeDesk } from './knowledge-desk';
 
 /** What the desk needs of the service worker: one engine, store and API per mailbox, and the tabs. */
 export interface DeskServices {
@@ -148,6 +149,7 @@ export function createDesk(services: DeskServices): DeskHandlers {
 
   return {
     ...createAutomationDesk(services),
+    ...createKnowledgeDesk(services),
     'ticket.get': async ({ mailbox, threadId }) => {
       const { engine, db } = await services.mailboxFor(mailbox);
       const found = await engine.lookupThread(threadId);

@@ -21,6 +21,8 @@ export interface BackgroundServices {
   tokensFor(mailbox: string): MailboxTokens;
   gmailFor(tokens: TokenSource): GmailClient;
   openOptions(): Promise<void>;
+  /** Opens the knowledge-base page, on one article when given (issue 7). */
+  openKnowledge?(articleId?: string): Promise<void>;
   /** Runs the reply tools' script (dist/src/content/reply-tools.js) in a Gmail tab; chrome.scripting. */
   injectReplyTools?(tabId: number): Promise<void>;
   /** The helpdesk's methods over this browser's store and outbox (the service worker's Desk). */
@@ -60,6 +62,11 @@ export const DESK_METHODS = [
   'automation.set',
   'runner.status',
   'rules.preview',
+  'kb.list',
+  'kb.save',
+  'kb.delete',
+  'kb.search',
+  'kb.candidates',
 ] as const satisfies readonly MethodName[];
 export type DeskMethod = (typeof DESK_METHODS)[number];
 export type DeskHandlers = Pick<Handlers, DeskMethod>;
@@ -109,6 +116,12 @@ export function createHandlers(services: BackgroundServices): Handlers {
         throw new LabeldeskError('internal', 'The reply tools cannot be loaded here');
       }
       await services.injectReplyTools(context.tabId);
+      return {};
+    }),
+    'kb.open': guarded(async ({ articleId }) => {
+      if (!services.openKnowledge)
+        throw new LabeldeskError('internal', 'The knowledge base cannot be opened here');
+      await services.openKnowledge(articleId);
       return {};
     }),
     'options.open': guarded(async () => {

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { automationSettingsSchema } from './automation-config';
+import { articleRecordSchema } from './knowledge/articles';
 import { notifyRecordSchema } from './macros';
 import { teamConfigSchema } from './team-config-schema';
 import { templateLibraryRecordSchema } from './templates';
@@ -128,6 +129,7 @@ export const shareRecordSchema = z.discriminatedUnion('kind', [
   presenceRecordSchema,
   notifyRecordSchema,
   templateLibraryRecordSchema,
+  articleRecordSchema,
 ]);
 export type SharedRecord = z.infer<typeof shareRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
@@ -277,9 +279,11 @@ export function recordToRfc822(record: SharedRecord, mailbox: string, now: Date)
         ? 'Labeldesk templates'
         : parsed.kind === 'automation'
           ? 'Labeldesk automation'
-          : parsed.kind === 'presence'
-            ? `Labeldesk presence ${parsed.threadId ?? 'none'}`
-            : `Labeldesk ${parsed.kind} ${parsed.threadId}`, // notes, activity, hold, notify
+          : parsed.kind === 'article'
+            ? `Labeldesk article ${parsed.articleId}`
+            : parsed.kind === 'presence'
+              ? `Labeldesk presence ${parsed.threadId ?? 'none'}`
+              : `Labeldesk ${parsed.kind} ${parsed.threadId}`, // notes, activity, hold, notify
     parsed,
     mailbox,
     now,

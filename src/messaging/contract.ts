@@ -1,9 +1,10 @@
 // zod/mini keeps the content script small; the schemas read the same.
 import { z } from 'zod/mini';
 import { automationSettingsSchema, ruleSchema } from '../core/automation-config';
+import { articleDraftSchema } from '../core/knowledge/articles';
 import { settingsSchema } from '../core/settings';
 import { teamConfigSchema } from '../core/team-config-schema';
-import { templateLibrarySchema, templateSchema } from '../core/templates';
+import { TEMPLATE_LANGUAGES, templateLibrarySchema, templateSchema } from '../core/templates';
 import { automationResults } from './contract-automation';
 import { replyResults } from './contract-replies';
 import {
@@ -296,6 +297,50 @@ export const labeldeskMethods = {
     }),
     result: automationResults['rules.preview'],
     callers: ['extension-page'],
+  }),
+  /** The knowledge base's articles in force (issue 7). */
+  'kb.list': method({
+    args: z.object({ mailbox }),
+    result: replyResults['kb.list'],
+    callers: ['extension-page'],
+  }),
+  /**
+   * Saves an article as a new version (author and time set by the service worker); a draft from a Gmail tab
+   * is how "turn this reply into an article" starts.
+   */
+  'kb.save': method({
+    args: z.object({ mailbox, article: articleDraftSchema }),
+    result: replyResults['kb.save'],
+    callers: ['gmail-tab', 'extension-page'],
+  }),
+  /** Removes an article (a deleted version); saving the previous version again is the undo. */
+  'kb.delete': method({
+    args: z.object({ mailbox, articleId: z.string().check(z.regex(/^[0-9a-f-]{36}$/)) }),
+    result: replyResults['kb.delete'],
+    callers: ['extension-page'],
+  }),
+  /** Published articles matching words of title, body or tags, best first; the reply tools' article picker. */
+  'kb.search': method({
+    args: z.object({
+      mailbox,
+      query: z.string().check(z.maxLength(200)),
+      language: z.optional(z.enum(TEMPLATE_LANGUAGES)),
+      limit: z.number().check(z.int(), z.minimum(1), z.maximum(50)),
+    }),
+    result: replyResults['kb.search'],
+    callers: ['gmail-tab', 'extension-page'],
+  }),
+  /** FAQ candidates: recurring tags of the last 90 days with solved tickets to learn from. */
+  'kb.candidates': method({
+    args: z.object({ mailbox }),
+    result: replyResults['kb.candidates'],
+    callers: ['extension-page'],
+  }),
+  /** Opens the knowledge-base page (on an article when given): content scripts cannot open it themselves. */
+  'kb.open': method({
+    args: z.object({ articleId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/))) }),
+    result: replyResults['kb.open'],
+    callers: ['gmail-tab'],
   }),
   /** Content scripts cannot open the options page themselves. */
   'options.open': method({
