@@ -117,6 +117,9 @@ export default defineConfig(({ command }) => {
     build: {
       outDir: 'dist',
       emptyOutDir: true,
+      // Pages the manifest does not name (crxjs builds the ones it does): reports and the knowledge base,
+      // opened from the options page and by the service worker (issue 7).
+      rollupOptions: { input: { reports: 'src/reports/index.html', knowledge: 'src/knowledge/index.html' } },
       sourcemap: false,
       target: TARGET,
     },
