@@ -36,6 +36,7 @@ import type { RecordBook } from '../sync/record-book';
 import { createAutomationDesk } from './automation-desk';
 import type { DeskHandlers } from './handlers';
 import { createKnowledgeDesk } from './knowledge-desk';
+import { createReportsDesk } from './reports-desk';
 
 /** What the desk needs of the service worker: one engine, store and API per mailbox, and the tabs. */
 export interface DeskServices {
@@ -150,6 +151,7 @@ export function createDesk(services: DeskServices): DeskHandlers {
   return {
     ...createAutomationDesk(services),
     ...createKnowledgeDesk(services),
+    ...createReportsDesk(services),
     'ticket.get': async ({ mailbox, threadId }) => {
       const { engine, db } = await services.mailboxFor(mailbox);
       const found = await engine.lookupThread(threadId);

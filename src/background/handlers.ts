@@ -62,6 +62,7 @@ export const DESK_METHODS = [
   'automation.set',
   'runner.status',
   'rules.preview',
+  'reports.prepare',
   'kb.list',
   'kb.save',
   'kb.delete',

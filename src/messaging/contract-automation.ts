@@ -78,6 +78,15 @@ export const automationResults = {
   'automation.set': automationViewSchema,
   'runner.status': runnerStatusSchema,
   'rules.preview': rulePreviewSchema,
+  /**
+   * Reports need every ticket's timeline (issue 7): asking starts this browser reading the threads' history
+   * a little each poll; the answer is how far it has got.
+   */
+  'reports.prepare': z.object({
+    /** Tickets whose timeline is still to read. */
+    pending: count,
+    total: count,
+  }),
 } as const;
 
 /** Every method's result, for the extension's own pages (the options page). */

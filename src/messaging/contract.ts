@@ -298,6 +298,12 @@ export const labeldeskMethods = {
     result: automationResults['rules.preview'],
     callers: ['extension-page'],
   }),
+  /** Starts (or keeps) this browser reading ticket timelines for the reports page, and says how far it is. */
+  'reports.prepare': method({
+    args: z.object({ mailbox }),
+    result: automationResults['reports.prepare'],
+    callers: ['extension-page'],
+  }),
   /** The knowledge base's articles in force (issue 7). */
   'kb.list': method({
     args: z.object({ mailbox }),
