@@ -66,6 +66,11 @@ export function OptionsPage({
   return (
     <div class="ld-options">
       <h1>{t('optionsTitle')}</h1>
+      {/* The founder's pages (issue 7): computed and kept in this browser, opened beside the settings. */}
+      <nav class="ld-pages" aria-label={t('optionsPagesNav')}>
+        <a href="../reports/index.html">{t('optionsReportsLink')}</a>
+        <a href="../knowledge/index.html">{t('optionsKnowledgeLink')}</a>
+      </nav>
 
       <section aria-labelledby="options-you-heading">
         <h2 id="options-you-heading">{t('optionsYou')}</h2>

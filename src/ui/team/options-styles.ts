@@ -6,7 +6,11 @@ export const OPTIONS_CSS = `
 .labeldesk-root { background: var(--ld-bg); }
 .labeldesk-root body { margin: 0; background: var(--ld-bg); color: var(--ld-fg); font: var(--ld-font); }
 .ld-options { box-sizing: border-box; max-width: 880px; margin: 0 auto; padding: 32px 24px 64px; }
-.ld-options h1 { margin: 0 0 24px; font-size: 22px; font-weight: 400; }
+.ld-options h1 { margin: 0 0 8px; font-size: 22px; font-weight: 400; }
+.ld-pages { display: flex; gap: 16px; margin: 0 0 24px; }
+.ld-pages a { color: var(--ld-accent); }
+.ld-pages a:focus-visible { outline: 2px solid var(--ld-focus); outline-offset: 2px; }
+@media print { .ld-pages { display: none; } }
 .ld-options h2 { margin: 32px 0 12px; font-size: 18px; font-weight: 500; }
 .ld-options section { border-top: 1px solid var(--ld-border); }
 .ld-options section:first-of-type { border-top: 0; }
