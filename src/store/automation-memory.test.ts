@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { IndexedDbAutomationMemory } from '../sync/automation/memory';
-import { openLabeldeskDatabase, SCHEMA_VERSION } from './db';
+import { openLabeldeskDatabase } from './db';
 import { putTickets } from './ticket-store';
 
 describe('automation memory store', () => {
   it('the upgrade to the memory store keeps the tickets stored before it', async () => {
     const name = `memory-upgrade-${crypto.randomUUID()}@example.com`;
-    const old = await openLabeldeskDatabase(name, { version: SCHEMA_VERSION - 1 });
+    // Version 4: the last one before the memory store (step 5 made it).
+    const old = await openLabeldeskDatabase(name, { version: 4 });
     await putTickets(old, [
       {
         threadId: 'abc',

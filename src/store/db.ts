@@ -49,6 +49,12 @@ export const MIGRATIONS: readonly Migration[] = [
     const memory = db.createObjectStore('automationMemory', { keyPath: 'key' });
     memory.createIndex('to', 'to');
   },
+  function indexTimelinesAndRecordKinds(_db, tx) {
+    // Reports read every CSAT answer by kind, and the on-demand timeline reads find their threads by index.
+    tx.objectStore('records').createIndex('kind', 'kind');
+    tx.objectStore('tickets').createIndex('timelinePending', 'timelinePending');
+    markTicketsWithoutTimeline(tx).catch(() => tx.abort());
+  },
 ];
 
 /** Sets the pending-metadata key on stored tickets that lack metadata (written before version 4). */
@@ -57,6 +63,17 @@ async function markTicketsWithoutMetadata(tx: UpgradeTransaction): Promise<void>
   while (cursor) {
     if (!cursor.value.hasMetadata && cursor.value.metadataPending === undefined) {
       await cursor.update({ ...cursor.value, metadataPending: 1 });
+    }
+    cursor = await cursor.continue();
+  }
+}
+
+/** Sets the pending-timeline key on every stored ticket (no version before 6 read timelines). */
+async function markTicketsWithoutTimeline(tx: UpgradeTransaction): Promise<void> {
+  let cursor = await tx.objectStore('tickets').openCursor();
+  while (cursor) {
+    if (cursor.value.timeline === undefined && cursor.value.timelinePending === undefined) {
+      await cursor.update({ ...cursor.value, timelinePending: 1 });
     }
     cursor = await cursor.continue();
   }

@@ -12,6 +12,10 @@ const epochMs = z.number().int().nonnegative();
 const hexThreadId = z.string().regex(/^[0-9a-f]{1,16}$/);
 const historyId = z.string().regex(/^\d{1,20}$/);
 
+/** A timeline keeps at most this many customer messages and team replies each (a longer thread is a rarity). */
+export const TIMELINE_MAX_MESSAGES = 1_000;
+export const TIMELINE_MAX_SOLVES = 200;
+
 export const ticketRecordSchema = z.object({
   threadId: hexThreadId,
   reference: z.string().regex(/^#[0-9A-Z]{6}$/),
@@ -46,8 +50,23 @@ export const ticketRecordSchema = z.object({
    * index, so the `metadataPending` index lists exactly the tickets a poll must fill in, without a scan.
    */
   metadataPending: z.literal(1).optional(),
+  /**
+   * When each customer message came, each human team reply went out and each solve happened (issue 7's
+   * reports), ascending. Absent until the whole thread was read (on demand: `SyncEngine.fetchTimelines`);
+   * once present, every poll keeps it up to date for free.
+   */
+  timeline: z
+    .object({
+      customer: z.array(epochMs).max(TIMELINE_MAX_MESSAGES),
+      team: z.array(epochMs).max(TIMELINE_MAX_MESSAGES),
+      solves: z.array(epochMs).max(TIMELINE_MAX_SOLVES),
+    })
+    .optional(),
+  /** 1 while the timeline is still to read, absent after: the `timelinePending` index, as `metadataPending`. */
+  timelinePending: z.literal(1).optional(),
 });
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
+export type TicketTimeline = NonNullable<TicketRecord['timeline']>;
 
 /** One row of a queue's sorted index. The key orders the queue; the value points at the ticket. */
 export type QueueEntryKey = [
@@ -125,6 +144,7 @@ export interface LabeldeskDB extends DBSchema {
       requester: string;
       requesterDomain: string;
       metadataPending: number;
+      timelinePending: number;
     };
   };
   queueEntries: {
@@ -153,7 +173,7 @@ export interface LabeldeskDB extends DBSchema {
   records: {
     key: string;
     value: StoredSharedRecord;
-    indexes: { threadId: string };
+    indexes: { threadId: string; kind: string };
   };
   /**
    * The automation runner's memory in this browser or worker (issue 6): automatic mail it sent (the

@@ -94,6 +94,12 @@ describe('the schema', () => {
       expect(await current.getAllKeysFromIndex('tickets', 'metadataPending', 1)).toEqual([
         ticket(2).threadId,
       ]);
+      // Version 6 marks every ticket's timeline as still to read, and indexes records by kind.
+      expect(await current.getAllKeysFromIndex('tickets', 'timelinePending', 1)).toEqual([
+        ticket(1).threadId,
+        ticket(2).threadId,
+      ]);
+      expect(current.transaction('records').store.indexNames.contains('kind')).toBe(true);
       expect(await getTicket(current, ticket(1).threadId)).toBeDefined();
       expect((await readQueue(current, { kind: 'all-open' }, { limit: 5, now: t0 })).total).toBe(2);
       expect(
@@ -101,6 +107,17 @@ describe('the schema', () => {
       ).toEqual([1, 1]);
       current.close();
     }
+  });
+});
+
+describe('timelines', () => {
+  it('are indexed as pending until stored, and kept as given', async () => {
+    const timeline = { customer: [t0], team: [t0 + HOUR], solves: [t0 + 2 * HOUR] };
+    await putTickets(db, [ticket(1), ticket(2, { timeline })]);
+    expect(await db.getAllKeysFromIndex('tickets', 'timelinePending', 1)).toEqual([ticket(1).threadId]);
+    expect((await getTicket(db, ticket(2).threadId))?.timeline).toEqual(timeline);
+    await putTickets(db, [ticket(1, { timeline })]);
+    expect(await db.countFromIndex('tickets', 'timelinePending', 1)).toBe(0);
   });
 });
 

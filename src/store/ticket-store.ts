@@ -19,15 +19,20 @@ import {
 
 export type TicketInput = Omit<
   TicketRecord,
-  'requesterEmail' | 'requesterDomain' | 'tagKeys' | 'metadataPending'
+  'requesterEmail' | 'requesterDomain' | 'tagKeys' | 'metadataPending' | 'timelinePending'
 >;
 
 export type CorruptionListener = (report: CorruptRecordReport) => void;
 
 function toRecord(ticket: TicketInput): TicketRecord {
-  const { metadataPending: _pending, ...fields } = ticket as TicketInput & { metadataPending?: 1 };
+  const {
+    metadataPending: _pending,
+    timelinePending: _timeline,
+    ...fields
+  } = ticket as TicketInput & { metadataPending?: 1; timelinePending?: 1 };
   const record: TicketRecord = { ...fields, tagKeys: [] };
   if (!ticket.hasMetadata) record.metadataPending = 1;
+  if (!ticket.timeline) record.timelinePending = 1;
   const tagKeys = new Set<string>();
   for (const tag of ticket.tags) {
     tagKeys.add(tag.what.toLowerCase());

@@ -1211,7 +1211,15 @@ function isSurveyAnswer(message: MessageMetadata): boolean {
 }
 
 function stripDerived(record: TicketRecord): TicketInput {
-  const { requesterEmail: _e, requesterDomain: _d, tagKeys: _t, metadataPending: _m, ...input } = record;
+  // Everything else, the timeline included, is carried over: a re-read of labels never drops what was read.
+  const {
+    requesterEmail: _e,
+    requesterDomain: _d,
+    tagKeys: _t,
+    metadataPending: _m,
+    timelinePending: _p,
+    ...input
+  } = record;
   return input;
 }
 
