@@ -10,11 +10,10 @@
  * The same code runs in the service worker and in the Node worker; nothing here knows which.
  */
 
-import { parseEffortAnswer, parseSurveyAnswer } from '../core/auto-mail/csat-answer';
 import { type AutomationSettings, defaultAutomationSettings } from '../core/automation-config';
 import { createLabelCodec, type LabelCodec, type SingleValuedCategory } from '../core/label-codec';
 import { parseMailbox } from '../core/mail-address';
-import type { AutomationRecord } from '../core/records';
+import type { ActivityRecord, AutomationRecord } from '../core/records';
 import { slaRowFields } from '../core/sla-policy';
 import {
   ACTIVE_STATUSES,
@@ -40,7 +39,12 @@ import {
   pendingChanges,
   STALE_SENDING_MS,
 } from '../store/outbox';
-import type { OutboxChange, TicketRecord } from '../store/schema';
+import {
+  type OutboxChange,
+  TIMELINE_MAX_MESSAGES,
+  type TicketRecord,
+  type TicketTimeline,
+} from '../store/schema';
 import {
   deleteTicket,
   getTicket,
@@ -52,10 +56,9 @@ import {
 import { retryDelayMs } from './backoff';
 import { foldHistory, type HistoryRecord, type ThreadChange } from './history-apply';
 import { RecordBook } from './record-book';
+import { addTime, classifyMessage, isSurveyAnswer, solvesFrom, timelineOf } from './timeline';
 
 export const HISTORY_CURSOR = 'history';
-/** The header that marks Labeldesk's automatic mail (the same name as src/core/auto-mail's AUTO_MAIL_HEADER). */
-const AUTO_MAIL_HEADER = 'X-Labeldesk-Auto';
 
 export interface SyncOptions {
   db: LabeldeskDatabase;
@@ -733,40 +736,137 @@ export class SyncEngine {
     });
   }
 
-  /** The first team reply and the last customer message, from the new messages' dates. */
+  /**
+   * The first team reply and the last customer message, from the new messages' dates; a ticket whose timeline
+   * was read gets the new messages appended (no call: the poll read them already).
+   */
   private async noteResponseTimes(
     ticket: TicketRecord,
     messages: readonly MessageMetadata[],
     rule: TicketRule,
   ) {
-    let firstResponseAt = ticket.firstResponseAt;
-    let lastCustomerMessageAt = ticket.lastCustomerMessageAt;
+    const arrived: { role: 'customer' | 'team'; at: number }[] = [];
     for (const message of messages) {
-      const at = Number(message.internalDate);
-      if (message.labelIds.includes('SENT')) {
-        // Labeldesk's own acknowledgement or survey is no person's answer: the clock keeps running.
-        if (header(message.payload.headers, AUTO_MAIL_HEADER) !== undefined) continue;
-        if (firstResponseAt === undefined || at < firstResponseAt) firstResponseAt = at;
-      } else if (
-        stateAfterArrival(
-          { status: 'Solved', tags: [] },
-          { labelIds: message.labelIds, headers: message.payload.headers },
-          rule,
-        )
-      ) {
-        lastCustomerMessageAt = Math.max(lastCustomerMessageAt ?? 0, at);
-      }
+      const role = classifyMessage(message, rule);
+      if (role !== 'neither') arrived.push({ role, at: Number(message.internalDate) });
     }
-    if (firstResponseAt === ticket.firstResponseAt && lastCustomerMessageAt === ticket.lastCustomerMessageAt)
-      return;
+    if (arrived.length === 0) return;
     await this.inStoreTurn(async () => {
       const current = await getTicket(this.db, ticket.threadId);
       if (!current) return;
       const next = stripDerived(current);
-      if (firstResponseAt !== undefined) next.firstResponseAt = firstResponseAt;
-      if (lastCustomerMessageAt !== undefined) next.lastCustomerMessageAt = lastCustomerMessageAt;
+      let timeline = next.timeline;
+      for (const { role, at } of arrived) {
+        if (role === 'team') {
+          if (next.firstResponseAt === undefined || at < next.firstResponseAt) next.firstResponseAt = at;
+        } else {
+          next.lastCustomerMessageAt = Math.max(next.lastCustomerMessageAt ?? 0, at);
+        }
+        if (timeline) timeline = { ...timeline, [role]: addTime(timeline[role], at, TIMELINE_MAX_MESSAGES) };
+      }
+      if (timeline) next.timeline = timeline;
       await this.putTickets([next]);
     });
+  }
+
+  /**
+   * Reads the timelines reports need (issue 7), newest tickets first, at most `limit` threads: one batched
+   * `threads.get` (format=metadata, the classifying headers only; 10 units) per thread. On demand only:
+   * every agent reading every thread would spend the mailbox's shared quota. Each thread read stores its
+   * timeline, the response times that agree with it, and the first message's metadata if it was missing.
+   * Returns how many timelines were stored.
+   */
+  async fetchTimelines(limit: number): Promise<number> {
+    if (!(limit > 0)) return 0;
+    const wanted = (await this.threadsWithoutTimeline()).slice(0, limit);
+    const rule = await this.ticketRule();
+    let stored = 0;
+    for (let i = 0; i < wanted.length; i += MAX_BATCH_SIZE) {
+      const chunk = wanted.slice(i, i + MAX_BATCH_SIZE);
+      // In turn with polls: a message arriving while the thread is read comes with the next poll's history,
+      // which then finds the timeline and appends it.
+      stored += await this.inTurn(async () => {
+        const results = await this.calls.threadTimelines(chunk);
+        const activity = await Promise.all(chunk.map((threadId) => this.statusActivity(threadId)));
+        return this.inStoreTurn(async () => {
+          const rows = new Map((await getTickets(this.db, chunk)).map((t) => [t.threadId, t]));
+          const writes: TicketInput[] = [];
+          for (const [index, result] of results.entries()) {
+            const threadId = chunk[index] as string;
+            const record = rows.get(threadId);
+            if (!record || record.timeline) continue;
+            if (result.ok) {
+              writes.push(this.withTimeline(record, result.value.messages, activity[index] ?? [], rule));
+            } else if (result.error instanceof GmailApiError && result.error.status === 404) {
+              // The thread is gone: keep what the row knows, so it is not asked for again.
+              writes.push({
+                ...stripDerived(record),
+                timeline: knownTimeline(record, activity[index] ?? []),
+              });
+            }
+          }
+          await this.putTickets(writes);
+          return writes.length;
+        });
+      });
+    }
+    return stored;
+  }
+
+  /** How many tickets still wait for their timeline, of how many: two counts, no ticket is read. */
+  async timelineProgress(): Promise<{ pending: number; total: number }> {
+    const [pending, total] = await Promise.all([
+      this.db.countFromIndex('tickets', 'timelinePending', 1),
+      this.db.count('tickets'),
+    ]);
+    return { pending, total };
+  }
+
+  private withTimeline(
+    record: TicketRecord,
+    messages: readonly MessageMetadata[],
+    activity: readonly ActivityRecord[],
+    rule: TicketRule,
+  ): TicketInput {
+    const sorted = [...messages].sort((a, b) => Number(a.internalDate) - Number(b.internalDate));
+    const first = sorted[0];
+    const next = first && !record.hasMetadata ? withMetadata(record, first) : stripDerived(record);
+    const last = sorted.at(-1);
+    const timeline = timelineOf(
+      sorted,
+      rule,
+      solvesFrom(activity, record.status, last && Number(last.internalDate)),
+    );
+    next.timeline = timeline;
+    const firstReply = timeline.team[0];
+    if (firstReply !== undefined) next.firstResponseAt = firstReply;
+    const lastCustomer = timeline.customer.at(-1);
+    if (lastCustomer !== undefined) next.lastCustomerMessageAt = lastCustomer;
+    return next;
+  }
+
+  /** The thread's status changes recorded as shared activity (read from this browser's store, no call). */
+  private async statusActivity(threadId: string): Promise<ActivityRecord[]> {
+    const records = await this.db.getAllFromIndex('records', 'threadId', threadId);
+    return records.filter(
+      (r): r is typeof r & ActivityRecord => r.kind === 'activity' && r.field === 'status',
+    );
+  }
+
+  /** Thread ids waiting for a timeline, newest first (a Gmail id carries its time: no row is read). */
+  private async threadsWithoutTimeline(): Promise<string[]> {
+    const keys = await this.db.getAllKeysFromIndex('tickets', 'timelinePending', 1);
+    return keys
+      .map((key) => ({ id: String(key), at: timeFromGmailId(String(key)) }))
+      .sort((a, b) => b.at - a.at)
+      .map((k) => k.id);
+  }
+
+  /** The rule that tells customers from the team: the triage rule, else the mailbox alone. */
+  private async ticketRule(): Promise<TicketRule> {
+    const triage = this.options.triage;
+    if (triage) return typeof triage === 'function' ? triage() : triage;
+    return { teamAddresses: this.options.mailbox ? [this.options.mailbox] : [] };
   }
 
   /**
@@ -1199,17 +1299,6 @@ function slaFields(
   return slaRowFields(ticket, settings);
 }
 
-/** A message whose Subject alone reads as an answer to a CSAT survey (`[#ABC123] Rating: good (ld-…)`). */
-function isSurveyAnswer(message: MessageMetadata): boolean {
-  if (message.labelIds.includes('SENT')) return false;
-  const input = {
-    subject: header(message.payload.headers, 'Subject') ?? '',
-    text: '',
-    from: header(message.payload.headers, 'From') ?? '',
-  };
-  return parseSurveyAnswer(input) !== null || parseEffortAnswer(input) !== null;
-}
-
 function stripDerived(record: TicketRecord): TicketInput {
   // Everything else, the timeline included, is carried over: a re-read of labels never drops what was read.
   const {
@@ -1244,6 +1333,18 @@ function withMetadata(record: TicketRecord, message: MessageMetadata): TicketInp
   if (from) next.requester = from;
   if (next.lastCustomerMessageAt === undefined) next.lastCustomerMessageAt = next.createdAt;
   return next;
+}
+
+/** A timeline from the row alone (its thread is gone): the first message, the first reply, recorded solves. */
+function knownTimeline(record: TicketRecord, activity: readonly ActivityRecord[]): TicketTimeline {
+  const customer = [record.createdAt];
+  if (record.lastCustomerMessageAt !== undefined && record.lastCustomerMessageAt > record.createdAt)
+    customer.push(record.lastCustomerMessageAt);
+  return {
+    customer,
+    team: record.firstResponseAt !== undefined ? [record.firstResponseAt] : [],
+    solves: solvesFrom(activity, record.status, undefined),
+  };
 }
 
 function describe(error: unknown): string {

@@ -95,6 +95,25 @@ export const messageHeadersSchema = z.object({
   payload: z.object({ headers: z.array(headerSchema).default([]) }).default({ headers: [] }),
 });
 
+/**
+ * The headers that tell a customer's message from a team reply, an auto-reply or a survey answer (the ticket
+ * rule, the auto-mail check), and the first message's subject and requester: a ticket's timeline (issue 7).
+ */
+export const TIMELINE_HEADERS = [
+  'From',
+  'Reply-To',
+  'Subject',
+  'Auto-Submitted',
+  'X-Autoreply',
+  'X-Autorespond',
+  'Precedence',
+  'List-Unsubscribe',
+  'List-Id',
+  'Return-Path',
+  'Content-Type',
+  'X-Labeldesk-Auto',
+] as const;
+
 /** The headers an automatic reply reads from its thread (sendAutoReply's check). */
 export const REPLY_HEADERS = [
   'From',
@@ -291,6 +310,24 @@ export function createSyncCalls(transport: Transport) {
           path: `/threads/${encodeURIComponent(id)}`,
           query: { format: 'minimal', fields: 'id,historyId,messages(id,labelIds)' },
           schema: threadLabelsSchema,
+          units: UNITS.threadsGet,
+        })),
+      ),
+    /**
+     * Every message of each thread with the headers that classify it (threads.get format=metadata, 10 units
+     * a thread), batched: the reports' timelines, read on demand only.
+     */
+    threadTimelines: (threadIds: readonly string[]): Promise<BatchResult<ThreadSummary>[]> =>
+      transport.batch(
+        threadIds.map((id) => ({
+          method: 'GET' as const,
+          path: `/threads/${encodeURIComponent(id)}`,
+          query: {
+            format: 'metadata',
+            metadataHeaders: TIMELINE_HEADERS,
+            fields: 'id,messages(id,threadId,labelIds,internalDate,payload/headers)',
+          },
+          schema: threadSummarySchema,
           units: UNITS.threadsGet,
         })),
       ),
