@@ -56,7 +56,7 @@ import {
 import { retryDelayMs } from './backoff';
 import { foldHistory, type HistoryRecord, type ThreadChange } from './history-apply';
 import { RecordBook } from './record-book';
-import { addTime, classifyMessage, isSurveyAnswer, solvesFrom, timelineOf } from './timeline';
+import { addTime, classifyMessage, isSurveyAnswer, solvesFrom, timelineOf, withSolve } from './timeline';
 
 export const HISTORY_CURSOR = 'history';
 
@@ -521,6 +521,9 @@ export class SyncEngine {
       const state = await this.withPendingChanges(change.threadId, repair.state);
       const ticket = this.ticketFrom(change.threadId, state, [...change.labelIds], previous);
       ticket.historyId = change.lastHistoryId;
+      // Another agent (or Gmail's history of our own change) solved it: the poll is when this browser knows.
+      const timeline = withSolve(ticket.timeline, previous?.status, ticket.status, this.now());
+      if (timeline) ticket.timeline = timeline;
       writes.push(ticket);
     }
     await this.putTickets(writes);
@@ -958,7 +961,10 @@ export class SyncEngine {
       { threadId, ...diff, ...(agent ? { agent } : {}) },
       this.now(),
     );
-    await this.putTickets([{ ...stripDerived(record), ...next, ...clearAbsent(next) }]);
+    const row: TicketInput = { ...stripDerived(record), ...next, ...clearAbsent(next) };
+    const timeline = withSolve(record.timeline, record.status, next.status, this.now());
+    if (timeline) row.timeline = timeline;
+    await this.putTickets([row]);
     return queued;
   }
 
