@@ -28,6 +28,13 @@ export const TICKET_TOOLS_CSS = `
 .reply-preview mark { padding: 0 2px; border-radius: 2px; background: none; color: var(--ld-fg); outline: 1px dashed var(--ld-warning); text-decoration: underline wavy var(--ld-warning); }
 .reply-actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .save-template-form { display: flex; flex-direction: column; gap: 6px; }
+.article-languages { display: flex; gap: 6px; align-items: center; font-size: 13px; }
+.article-list { display: flex; flex-direction: column; gap: 8px; margin: 0; padding: 0; list-style: none; }
+.article-hit { display: flex; flex-direction: column; gap: 4px; padding: 6px 8px; border: 1px solid var(--ld-border); border-radius: 4px; }
+.article-hit p { margin: 0; overflow-wrap: anywhere; }
+.article-title { font-weight: 500; color: var(--ld-fg); }
+.reply-to-article { display: flex; flex-direction: column; gap: 6px; }
+.reply-to-article p { margin: 0; }
 `;
 
 /** Adds the CSS to the Shadow DOM root `element` is in, once per root; outside a shadow root it does nothing. */

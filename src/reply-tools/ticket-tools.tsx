@@ -4,9 +4,11 @@ import { rememberComposeCaret } from '../gmail/dom/compose';
 import type { LibraryView } from '../messaging/contract-replies';
 import { t } from '../ui/i18n';
 import { asLabeldeskError, errorText } from '../ui/ticket/labels';
+import { ArticlePicker, openKnowledgeBase } from './article-picker';
 import { type LibrarySource, librarySource } from './library-source';
 import { MacroBar } from './macro-bar';
 import { type InsertOutcome, insertReply } from './reply-insert';
+import { ReplyToArticle } from './reply-to-article';
 import { SaveTemplate } from './save-template';
 import { TemplatePicker } from './template-picker';
 import {
@@ -24,6 +26,10 @@ export interface TicketToolsOwnProps extends TicketToolsProps {
   doc?: Document | undefined;
   /** How long to wait for a reply Gmail opens (tests shorten it). */
   replyTimeoutMs?: number | undefined;
+  /** Opens the knowledge base ('kb.open'); tests pass a fake. */
+  openKnowledgeBase?: ((articleId?: string) => Promise<void>) | undefined;
+  /** The article search's pause after a keystroke (tests shorten it). */
+  searchDebounceMs?: number | undefined;
 }
 
 type LibraryState =
@@ -31,7 +37,10 @@ type LibraryState =
   | { kind: 'failed'; detail: string }
   | { kind: 'ready'; view: LibraryView };
 
-/** The ticket's reply tools in the sidebar: macro buttons, the template picker, saving a reply as template. */
+/**
+ * The ticket's reply tools in the sidebar: macro buttons, the template picker, the knowledge base's articles
+ * and turning a reply into one, saving a reply as template.
+ */
 export function TicketTools(props: TicketToolsOwnProps) {
   const { mailbox, threadId } = props;
   const doc = props.doc ?? document;
@@ -138,6 +147,22 @@ export function TicketTools(props: TicketToolsOwnProps) {
             )}
           </>
         ))}
+      <ArticlePicker
+        tools={props}
+        connector={source.connector}
+        language={language}
+        insert={insert}
+        openKnowledgeBase={props.openKnowledgeBase ?? openKnowledgeBase}
+        debounceMs={props.searchDebounceMs}
+      />
+      <ReplyToArticle
+        tools={props}
+        messages={messages}
+        connector={source.connector}
+        doc={doc}
+        caret={() => caret.current()}
+        openKnowledgeBase={props.openKnowledgeBase ?? openKnowledgeBase}
+      />
       <SaveTemplate tools={props} messages={messages} connector={source.connector} />
     </section>
   );
