@@ -4,6 +4,7 @@
  */
 
 import type { AutomationSettings } from '../core/automation-config';
+import type { ArticleDraft, ArticleRecord } from '../core/knowledge/articles';
 import type { LabelCodec } from '../core/label-codec';
 import type { NotifyRecord } from '../core/macros';
 import {
@@ -221,6 +222,54 @@ export class RecordBook {
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  /**
+   * Every knowledge-base article record this browser holds, every version and deletion (issue 7);
+   * `currentArticles` picks the articles in force.
+   */
+  async articles(): Promise<ArticleRecord[]> {
+    const records = await this.options.db.getAllFromIndex('records', 'kind', 'article');
+    return records
+      .filter((r): r is StoredSharedRecord & ArticleRecord => r.kind === 'article')
+      .map(withoutMessageId);
+  }
+
+  /** Saves an article as a new version (a new article when the draft has no id); every agent reads it. */
+  async addArticle(draft: ArticleDraft, author: string): Promise<ArticleRecord> {
+    const { articleId, ...rest } = draft;
+    const record: ArticleRecord = {
+      kind: 'article',
+      id: this.newId(),
+      ...rest,
+      articleId: articleId ?? this.newId(),
+      author,
+      createdAt: articleId === undefined ? this.now() : await this.articleTime(articleId),
+    };
+    await this.write(record);
+    return record;
+  }
+
+  /** Removes an article: a copy of its version in force marked deleted (saving that version again is the undo). */
+  async deleteArticle(current: ArticleRecord, author: string): Promise<ArticleRecord> {
+    const { messageId: _m, ...version } = current as ArticleRecord & { messageId?: string };
+    const record: ArticleRecord = {
+      ...version,
+      id: this.newId(),
+      author,
+      deleted: true,
+      createdAt: await this.articleTime(current.articleId),
+    };
+    await this.write(record);
+    return record;
+  }
+
+  /** Now, or just after the article's newest version when the clock has not passed it: the new one wins. */
+  private async articleTime(articleId: string): Promise<number> {
+    const newest = (await this.articles())
+      .filter((a) => a.articleId === articleId)
+      .reduce((latest, a) => Math.max(latest, a.createdAt), -1);
+    return Math.max(this.now(), newest + 1);
+  }
+
   /** Inserts the record into the mailbox, then keeps the local copy: nothing is local-only. */
   private async write(record: SharedRecord): Promise<StoredSharedRecord> {
     const raw = recordToRfc822(record, this.options.mailbox, new Date(record.createdAt));
@@ -389,4 +438,9 @@ export class RecordBook {
     const records = await this.options.db.getAllFromIndex('records', 'threadId', threadId);
     return records.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
+}
+
+function withoutMessageId<T extends { messageId: string }>(stored: T): Omit<T, 'messageId'> {
+  const { messageId: _messageId, ...record } = stored;
+  return record;
 }
