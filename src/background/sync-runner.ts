@@ -17,6 +17,7 @@ import type { TokenSource } from '../gmail/api/token-source';
 import { createTransport } from '../gmail/api/transport';
 import type { PassSummary, RunnerStatus } from '../messaging/contract-automation';
 import { type LabeldeskDatabase, openLabeldeskDatabase } from '../store/db';
+import { timelinesRequestedAt } from '../store/report-inputs';
 import { SyncEngine, type SyncNotice } from '../sync/engine';
 import { QuotaBudget } from '../sync/quota-budget';
 import { assertSameMailbox } from './auth';
@@ -27,6 +28,11 @@ export const POLL_MINUTES = 0.5;
 const MAILBOXES_KEY = 'labeldesk.syncMailboxes';
 /** How many tickets' metadata one poll may fill in, so a first sync never holds a poll for minutes. */
 const METADATA_PER_POLL = 200;
+/**
+ * How many ticket timelines one poll may read once the reports page asked for them (issue 7): 100 threads is
+ * 1,000 units, a small share of the mailbox's 15,000 a minute that every agent's browser shares.
+ */
+export const TIMELINES_PER_POLL = 100;
 /** This browser's runner id, stable across service-worker restarts (the lease names its holder by it). */
 const RUNNER_ID_KEY = 'labeldesk.runnerId';
 
@@ -63,6 +69,8 @@ export interface PollReport {
   tickets: number;
   fullSync: boolean;
   metadataFetched: number;
+  /** Ticket timelines read this poll for the reports (0 unless the reports page asked this browser). */
+  timelinesFetched: number;
   sent: number;
   remainingOutbox: number;
   /** What this poll's automation pass did; null when this browser did not hold the lease or did not run. */
@@ -242,11 +250,30 @@ export class SyncRunner {
     }
   }
 
+  /**
+   * Timelines for the reports, only in a browser whose reports page asked for them, only once the queues'
+   * own metadata is all read, and at most TIMELINES_PER_POLL threads a poll. A failure waits for the next poll.
+   */
+  private async readTimelines(sync: MailboxSync): Promise<number> {
+    if ((await timelinesRequestedAt(sync.db)) === undefined) return 0;
+    const [metadataPending, timelinesPending] = await Promise.all([
+      sync.db.countFromIndex('tickets', 'metadataPending', 1),
+      sync.db.countFromIndex('tickets', 'timelinePending', 1),
+    ]);
+    if (metadataPending > 0 || timelinesPending === 0) return 0;
+    try {
+      return await sync.engine.fetchTimelines(TIMELINES_PER_POLL);
+    } catch {
+      return 0;
+    }
+  }
+
   private async runPoll(mailbox: string, sync: MailboxSync): Promise<PollReport> {
     await this.verifyMailbox(mailbox);
     const flushedFirst = await sync.engine.flushOutbox();
     const report = await sync.engine.incrementalSync();
     const metadataFetched = await sync.engine.fetchMetadata(undefined, METADATA_PER_POLL);
+    const timelinesFetched = await this.readTimelines(sync);
     const flushed = await sync.engine.flushOutbox();
     sync.settings = (await sync.engine.records?.automation())?.settings;
     const automation = await this.runAutomations(mailbox, sync);
@@ -257,6 +284,7 @@ export class SyncRunner {
       tickets: report.fullSync?.tickets ?? report.threadsChanged,
       fullSync: report.fullSync !== null,
       metadataFetched,
+      timelinesFetched,
       sent: flushedFirst.sent + flushed.sent + (automation ? afterPass.sent : 0),
       remainingOutbox: afterPass.remaining,
       automation,

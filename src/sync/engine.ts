@@ -623,7 +623,11 @@ export class SyncEngine {
         );
         // A customer's answer to a satisfaction survey is recorded by the CSAT automation, never a ticket.
         if (state && !isSurveyAnswer(first)) {
-          await this.makeTicket(change.threadId, [...change.labelIds], first, labels);
+          // A thread born in this window with one message: its timeline is that message, read already.
+          const added = change.messagesAdded.filter((m) => !m.labelIds.includes('DRAFT'));
+          const whole = added.length === 1 && added[0]?.id === change.threadId;
+          const timeline = whole ? timelineOf([first], rule, []) : undefined;
+          await this.makeTicket(change.threadId, [...change.labelIds], first, labels, timeline);
         }
         continue;
       }
@@ -683,11 +687,13 @@ export class SyncEngine {
       const subject = first ? (header(first.payload.headers, 'Subject') ?? '') : '';
       return { kind: 'not-ticket', subject, messageCount: thread.messages.length };
     }
+    // The whole thread is here with the headers that classify its messages: its timeline costs nothing more.
+    const [rule, activity] = await Promise.all([this.ticketRule(), this.statusActivity(threadId)]);
     await this.inStoreTurn(async () => {
       if (await getTicket(this.db, threadId)) return; // a poll stored it meanwhile: its copy is as good
       const ticket = this.ticketFrom(threadId, state, labelIds, undefined);
       if (thread.historyId) ticket.historyId = thread.historyId;
-      await this.putTickets([withMetadata({ ...ticket, tagKeys: [] }, first)]);
+      await this.putTickets([this.withTimeline({ ...ticket, tagKeys: [] }, thread.messages, activity, rule)]);
     });
     const record = await getTicket(this.db, threadId);
     if (!record) throw new Error(`The ticket ${threadId} could not be stored`);
@@ -720,6 +726,7 @@ export class SyncEngine {
     labelIds: string[],
     first: MessageMetadata,
     labels: LabelDirectory,
+    timeline?: TicketTimeline,
   ) {
     await this.inStoreTurn(async () => {
       if (await getTicket(this.db, threadId)) return null;
@@ -734,6 +741,7 @@ export class SyncEngine {
         hasMetadata: false,
       };
       const record = withMetadata({ ...placeholder, tagKeys: [] }, first);
+      if (timeline) record.timeline = timeline;
       await this.putTickets([record]);
       return this.queueChange(threadId, { status: 'New', tags: [] }, 'Labeldesk', labels);
     });
