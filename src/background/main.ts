@@ -128,6 +128,11 @@ listen(
     tokensFor,
     gmailFor: (tokenSource) => createGmailClient({ tokenSource }),
     openOptions: () => chrome.runtime.openOptionsPage(),
+    // The knowledge-base page in a new tab, on the article when given (the page reads `#article=<id>`).
+    openKnowledge: async (articleId) => {
+      const page = chrome.runtime.getURL('src/knowledge/index.html');
+      await chrome.tabs.create({ url: articleId ? `${page}#article=${encodeURIComponent(articleId)}` : page });
+    },
     // The content script's top frame only (the manifest's content script runs there), in its isolated world.
     injectReplyTools: async (tabId) => {
       await chrome.scripting.executeScript({ target: { tabId }, files: [REPLY_TOOLS_FILE] });
