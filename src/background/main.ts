@@ -131,7 +131,9 @@ listen(
     // The knowledge-base page in a new tab, on the article when given (the page reads `#article=<id>`).
     openKnowledge: async (articleId) => {
       const page = chrome.runtime.getURL('src/knowledge/index.html');
-      await chrome.tabs.create({ url: articleId ? `${page}#article=${encodeURIComponent(articleId)}` : page });
+      await chrome.tabs.create({
+        url: articleId ? `${page}#article=${encodeURIComponent(articleId)}` : page,
+      });
     },
     // The content script's top frame only (the manifest's content script runs there), in its isolated world.
     injectReplyTools: async (tabId) => {
