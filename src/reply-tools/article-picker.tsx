@@ -162,8 +162,9 @@ export function ArticlePicker(props: ArticlePickerProps) {
         />
       </div>
       {language && (
-        <label class="article-languages">
+        <div class="article-languages">
           <input
+            id={`${id}-all-languages`}
             type="checkbox"
             checked={allLanguages}
             onChange={(event) => {
@@ -171,8 +172,8 @@ export function ArticlePicker(props: ArticlePickerProps) {
               setAllLanguages(event.currentTarget.checked);
             }}
           />
-          {t('kbReplyAllLanguages')}
-        </label>
+          <label for={`${id}-all-languages`}>{t('kbReplyAllLanguages')}</label>
+        </div>
       )}
       {active && search.kind === 'loading' && (
         <p class="hint" role="status">
