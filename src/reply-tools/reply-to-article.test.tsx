@@ -102,7 +102,9 @@ describe('turning a reply into an article', () => {
     body.innerHTML = `Здравствуйте!<br>Верните товар в течение 30 дней, и мы вернём деньги.<br>${SIGNATURE}${QUOTE}`;
     await turn(m.root);
     await waitFor(() => opened.length === 1, 'the knowledge base opened');
-    expect(m.root.querySelector('[role="status"]')?.textContent).toBe('Draft saved, opening the knowledge base');
+    expect(m.root.querySelector('[role="status"]')?.textContent).toBe(
+      'Draft saved, opening the knowledge base',
+    );
     expect(m.saves()).toEqual([
       {
         article: {
