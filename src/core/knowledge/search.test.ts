@@ -75,6 +75,14 @@ describe('searchArticles', () => {
     expect(ids(searchArticles(all, '品', { limit: 5 }))).toEqual([japanese.articleId]);
   });
 
+  it('lists drafts too when asked (the knowledge-base page)', () => {
+    expect(ids(searchArticles(all, 'returns', { limit: 10, includeDrafts: true }))).toEqual([
+      returns.articleId,
+      draft.articleId,
+      shipping.articleId,
+    ]);
+  });
+
   it('filters by language and keeps to the limit', () => {
     expect(ids(searchArticles(all, '30', { language: 'pl', limit: 5 }))).toEqual([polish.articleId]);
     expect(searchArticles(all, '30', { limit: 2 })).toHaveLength(2);

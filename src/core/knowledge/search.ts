@@ -13,6 +13,8 @@ import { markdownToPlainText } from './plain-text';
 export interface SearchOptions {
   language?: ArticleRecord['language'];
   limit: number;
+  /** Drafts too: the knowledge-base page lists them; the reply tools never insert one. */
+  includeDrafts?: boolean;
 }
 
 const WEIGHT = { title: 3, tags: 2, body: 1 } as const;
@@ -146,11 +148,14 @@ function toHit(article: ArticleRecord, excerpt: string): ArticleHit {
 export function searchArticles(
   articles: readonly ArticleRecord[],
   query: string,
-  { language, limit }: SearchOptions,
+  { language, limit, includeDrafts = false }: SearchOptions,
 ): ArticleHit[] {
   const wanted = terms(fold(query).folded);
   const candidates = articles.filter(
-    (a) => a.state === 'published' && !a.deleted && (language === undefined || a.language === language),
+    (a) =>
+      (includeDrafts || a.state === 'published') &&
+      !a.deleted &&
+      (language === undefined || a.language === language),
   );
   const scored: { article: ArticleRecord; score: number }[] = [];
   for (const article of candidates) {
