@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { repeatedComplaints, tagTrends } from '../core/metrics/recurring';
 import { computeReport } from '../core/metrics/report';
+import { suggestTags } from '../core/metrics/tag-clusters';
 import { pageResults } from '../messaging/contract-automation';
 import { callerFor } from '../messaging/sender';
 import { openLabeldeskDatabase } from '../store/db';
@@ -56,12 +57,7 @@ const source = reportsSource({
   },
 });
 
-const engine = {
-  computeReport,
-  tagTrends,
-  repeatedComplaints,
-  suggestTags: () => [],
-};
+const engine = { computeReport, tagTrends, repeatedComplaints, suggestTags };
 
 const app = document.getElementById('app');
 function draw() {
