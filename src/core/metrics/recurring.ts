@@ -326,31 +326,27 @@ export function repeatedComplaints(
 ): RepeatedComplaint[] {
   const windowStart = scope.to - (options?.windowDays ?? 90) * DAY_MS;
   const inWindow = (at: number) => at >= windowStart && at < scope.to;
-  const byThread = new Map<string, TicketFacts>();
+  // The few threads rated bad in the window first, so one pass over the facts finds their tickets.
+  const ratedBad = new Set<string>();
+  for (const answer of csat)
+    if (answer.rating === 'bad' && inWindow(answer.answeredAt)) ratedBad.add(answer.threadId);
+
   const byRequester = new Map<string, TicketFacts[]>();
+  const badByRequester = new Map<string, Map<string, TicketFacts>>();
   for (const fact of facts) {
     if (!fact.requester || !passesFilters(fact, scope)) continue;
-    byThread.set(fact.threadId, fact);
+    if (ratedBad.has(fact.threadId)) {
+      let rated = badByRequester.get(fact.requester);
+      if (!rated) {
+        rated = new Map();
+        badByRequester.set(fact.requester, rated);
+      }
+      rated.set(fact.threadId, fact);
+    }
     if (!inWindow(fact.createdAt)) continue;
-    let list = byRequester.get(fact.requester);
-    if (!list) {
-      list = [];
-      byRequester.set(fact.requester, list);
-    }
-    list.push(fact);
-  }
-
-  const badByRequester = new Map<string, Map<string, TicketFacts>>();
-  for (const answer of csat) {
-    if (answer.rating !== 'bad' || !inWindow(answer.answeredAt)) continue;
-    const fact = byThread.get(answer.threadId);
-    if (!fact?.requester) continue;
-    let rated = badByRequester.get(fact.requester);
-    if (!rated) {
-      rated = new Map();
-      badByRequester.set(fact.requester, rated);
-    }
-    rated.set(fact.threadId, fact);
+    const list = byRequester.get(fact.requester);
+    if (list) list.push(fact);
+    else byRequester.set(fact.requester, [fact]);
   }
 
   const out: RepeatedComplaint[] = [];
@@ -365,14 +361,25 @@ export function repeatedComplaints(
     out.push(entry);
   };
 
+  const complaintTag = new Map<string, boolean>();
+  const isComplaint = (tag: string) => {
+    let known = complaintTag.get(tag);
+    if (known === undefined) {
+      known = isComplaintTag(tag);
+      complaintTag.set(tag, known);
+    }
+    return known;
+  };
   for (const [requester, tickets] of byRequester) {
-    const complaints = tickets.filter((fact) => fact.tags.some(isComplaintTag));
+    // Most customers write once: nothing to repeat.
+    if (tickets.length < 2) continue;
+    const complaints = tickets.filter((fact) => fact.tags.some(isComplaint));
     if (complaints.length >= 2) add(requester, 'complaint', complaints);
 
     const byTag = new Map<string, TicketFacts[]>();
     for (const fact of tickets) {
       for (const tag of countedTags(fact.tags)) {
-        if (isComplaintTag(tag)) continue;
+        if (isComplaint(tag)) continue;
         let list = byTag.get(tag);
         if (!list) {
           list = [];
