@@ -3,6 +3,7 @@ import { planMacro } from '../../../src/core/macros';
 import { recordFromJson, type SharedRecord } from '../../../src/core/records';
 import { TEMPLATE_LANGUAGES } from '../../../src/core/templates';
 import { expandAt } from '../../../src/core/text-shortcuts';
+import { Mailbox, StandinClock } from '../mailbox';
 import { DEMO_RECORDS_LABEL, DEMO_TEAM_CONFIG } from './demo-records';
 import { DEMO_MAILBOX, loadSeed } from './index';
 
@@ -27,15 +28,20 @@ function recordOf<K extends SharedRecord['kind']>(kind: K): Extract<SharedRecord
 
 describe('the demo shared records', () => {
   it('are record messages from the mailbox under the hidden records label, read back as Labeldesk reads them', () => {
-    expect(threads).toHaveLength(3);
+    expect(threads).toHaveLength(3 + 25);
     for (const thread of threads) {
       expect(thread.labels).toEqual([DEMO_RECORDS_LABEL]);
       const [message] = thread.messages;
       expect(message?.from.email).toBe(DEMO_MAILBOX.emailAddress);
-      expect(message?.headers?.['X-Labeldesk-Record']).toMatch(/^(config|templates|automation); v=1$/);
+      expect(message?.headers?.['X-Labeldesk-Record']).toMatch(/^(config|templates|automation|csat); v=1$/);
       expect(message?.date.getTime()).toBeLessThan(NOW.getTime());
     }
-    expect(records().map((r) => r.kind)).toEqual(['config', 'templates', 'automation']);
+    expect(records().map((r) => r.kind)).toEqual([
+      'config',
+      'templates',
+      'automation',
+      ...Array.from({ length: 25 }, () => 'csat'),
+    ]);
   });
 
   it('turn on the acknowledgement and the CSAT survey a minute before the demo starts, on Warsaw office hours', () => {
@@ -98,5 +104,35 @@ describe('the demo shared records', () => {
         notify: { agent: 'Dmitri Sokolov' },
       }),
     );
+  });
+
+  it('hold 25 CSAT answers of solved and closed tickets, mostly good, four bad with the customer’s words', () => {
+    const answers = records().filter((r) => r.kind === 'csat');
+    expect(answers).toHaveLength(25);
+    const count = (rating: string) => answers.filter((a) => a.rating === rating).length;
+    expect([count('good'), count('okay'), count('bad')]).toEqual([16, 5, 4]);
+    for (const bad of answers.filter((a) => a.rating === 'bad'))
+      expect(bad.comment?.length).toBeGreaterThan(20);
+    // Each is about a real ticket of the stand-in's mailbox, answered after its last team reply and before now.
+    const standin = Mailbox.fromSeed(loadSeed('demo', NOW), [], new StandinClock(NOW));
+    const solvedIds = ['Helpdesk/Status/Solved', 'Helpdesk/Status/Closed'].map(
+      (name) => standin.findLabelByName(name)?.id,
+    );
+    for (const answer of answers) {
+      const messages = standin.threadMessages(answer.threadId);
+      expect(messages.some((m) => m.labelIds.some((id) => solvedIds.includes(id)))).toBe(true);
+      const lastReply = Math.max(
+        ...messages.filter((m) => m.labelIds.includes('SENT')).map((m) => Number(m.internalDate)),
+      );
+      expect(answer.answeredAt).toBeGreaterThan(lastReply);
+      expect(answer.createdAt).toBeLessThan(NOW.getTime());
+    }
+    // Marcus Reid's third email about one late order ends in a bad rating, in his words.
+    const marcus = answers.find((a) =>
+      standin
+        .threadMessages(a.threadId)
+        .some((m) => m.labelIds.includes('INBOX') && m.subject?.includes('THIRD TIME')),
+    );
+    expect(marcus).toMatchObject({ rating: 'bad', comment: expect.stringMatching(/Three emails/) });
   });
 });

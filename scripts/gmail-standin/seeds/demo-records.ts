@@ -3,7 +3,9 @@
  * taxonomy) and a reply library saved since (the six starter templates in all four languages, three text
  * shortcuts and four macros), so `npm start` shows the reply tools at once. They are ordinary record
  * messages under the hidden records label, as Labeldesk writes them (src/core/records.ts), read by a
- * browser's first sync like any record another agent wrote.
+ * browser's first sync like any record another agent wrote. 25 of the solved and closed tickets carry their
+ * customer's CSAT answer (issue 7's reports: mostly good, some okay, four bad with comments, one of them
+ * Marcus Reid's after his three emails about one late order).
  */
 import { type AutomationSettings, automationSettingsSchema } from '../../../src/core/automation-config';
 import { type Macro, macrosSchema } from '../../../src/core/macros';
@@ -17,11 +19,15 @@ import { STARTER_TEMPLATES, starterTemplates } from '../../../src/core/starter-t
 import type { TeamConfig } from '../../../src/core/team-config';
 import type { TextShortcut } from '../../../src/core/text-shortcuts';
 import type { Address, SeedThread } from '../contracts';
+import { IdFactory } from '../ids';
+import { demoThreads } from './demo';
+import type { DemoThread } from './demo-types';
 
 /** The records label of the demo's `Helpdesk` prefix (src/core/label-codec.ts `recordsLabel`). */
 export const DEMO_RECORDS_LABEL = 'Helpdesk/.records';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** The demo team (test/browser/harness.ts DEMO_TEAM is the same); Anna Kowalska is `npm start`'s agent. */
 export const DEMO_TEAM_CONFIG: TeamConfig = {
@@ -165,9 +171,163 @@ function recordThread(record: SharedRecord, subject: string, mailbox: Address): 
   };
 }
 
+type Rating = 'good' | 'okay' | 'bad';
+
 /**
- * The team config (set up 59 days before `now`), the reply library (saved 2 days before) and the automation
- * settings (saved a minute before).
+ * Who answered the survey: the n-th (from 1, oldest first) solved or closed ticket of a scenario, the rating,
+ * the Customer Effort answer when given, and the customer's own words in the ticket's language.
+ */
+const DEMO_CSAT: readonly {
+  scenario: string;
+  nth: number;
+  rating: Rating;
+  effort?: number;
+  comment?: string;
+}[] = [
+  { scenario: 'en-login-reset', nth: 1, rating: 'good', effort: 5, comment: 'Quick and easy, thanks!' },
+  { scenario: 'en-refund-delay', nth: 1, rating: 'good' },
+  {
+    scenario: 'ja-receipt-name',
+    nth: 1,
+    rating: 'good',
+    comment: '迅速に領収書を再発行していただき、助かりました。',
+  },
+  {
+    scenario: 'en-payment-error',
+    nth: 1,
+    rating: 'okay',
+    effort: 3,
+    comment: 'Sorted in the end, but I had to send the bank statement twice.',
+  },
+  { scenario: 'en-login-reset', nth: 2, rating: 'good' },
+  { scenario: 'ja-damaged-lid', nth: 1, rating: 'okay' },
+  { scenario: 'ru-account-email', nth: 1, rating: 'good', effort: 5, comment: 'Спасибо, всё быстро решили!' },
+  {
+    scenario: 'en-address-change',
+    nth: 1,
+    rating: 'good',
+    comment: 'Thanks for changing the address so fast.',
+  },
+  {
+    scenario: 'ru-wrong-item',
+    nth: 1,
+    rating: 'okay',
+    effort: 3,
+    comment: 'Заменили, но пришлось ждать почти неделю.',
+  },
+  { scenario: 'en-invoice-company', nth: 1, rating: 'good' },
+  {
+    scenario: 'ja-account-login',
+    nth: 1,
+    rating: 'good',
+    effort: 4,
+    comment: 'ご丁寧な対応をありがとうございました。',
+  },
+  { scenario: 'en-refund-delay', nth: 2, rating: 'good', effort: 4 },
+  {
+    scenario: 'en-wrong-item',
+    nth: 1,
+    rating: 'good',
+    comment: 'The right teapot arrived two days later. Lovely.',
+  },
+  { scenario: 'pl-feature-delivery', nth: 1, rating: 'good' },
+  { scenario: 'ru-presales-delivery', nth: 1, rating: 'good' },
+  { scenario: 'en-feature-gift-wrap', nth: 1, rating: 'good' },
+  { scenario: 'en-not-received-shipper', nth: 1, rating: 'okay', effort: 2 },
+  { scenario: 'en-not-shipped-warehouse', nth: 1, rating: 'good' },
+  {
+    scenario: 'ja-not-received',
+    nth: 1,
+    rating: 'bad',
+    effort: 2,
+    comment: '荷物が届くまで3週間近くかかり、何度も問い合わせる必要がありました。',
+  },
+  {
+    scenario: 'ru-not-received-customs',
+    nth: 1,
+    rating: 'bad',
+    effort: 1,
+    comment: 'Посылка шла почти месяц, и мне пришлось писать трижды, чтобы узнать, где она.',
+  },
+  { scenario: 'pl-damaged', nth: 1, rating: 'okay' },
+  {
+    scenario: 'pl-invoice-tax-number',
+    nth: 1,
+    rating: 'good',
+    comment: 'Faktura poprawiona w kilka minut, dziękuję!',
+  },
+  {
+    scenario: 'pl-refund-delay',
+    nth: 1,
+    rating: 'bad',
+    effort: 2,
+    comment: 'Na zwrot pieniędzy trzeba było czekać ponad dwa tygodnie. Zdecydowanie za długo.',
+  },
+  { scenario: 'ru-return-request', nth: 1, rating: 'good' },
+  {
+    scenario: 'en-complaint-third',
+    nth: 1,
+    rating: 'bad',
+    effort: 1,
+    comment: 'Three emails before anyone answered me. The refund is fine, but that was poor service.',
+  },
+];
+
+/**
+ * The Gmail thread id each demo thread gets in the stand-in: the mailbox numbers the seed's messages in order
+ * (threads as listed, each thread's messages by date) with the same id factory (ids.ts).
+ */
+function seedThreadIds(threads: readonly DemoThread[]): string[] {
+  const ids = new IdFactory();
+  return threads.map((demo) => {
+    const messages = [...demo.thread.messages].sort((a, b) => a.date.getTime() - b.date.getTime());
+    const messageIds = messages.map((message) => ids.messageId(message.date.getTime()));
+    return messageIds[0] ?? '';
+  });
+}
+
+/**
+ * The CSAT answers of the seed: each answered some hours after the ticket's last team reply (the survey goes
+ * two hours after the solve) and recorded a minute later by the runner that read it.
+ */
+export function demoCsatRecords(now: Date, mailbox: Address): SharedRecord[] {
+  const threads = demoThreads(now, mailbox);
+  const threadIds = seedThreadIds(threads);
+  const seen = new Map<string, number>();
+  const solved: { demo: DemoThread; threadId: string; nth: number }[] = [];
+  for (const [index, demo] of threads.entries()) {
+    if (demo.status !== 'Solved' && demo.status !== 'Closed') continue;
+    const nth = (seen.get(demo.scenarioId) ?? 0) + 1;
+    seen.set(demo.scenarioId, nth);
+    solved.push({ demo, threadId: threadIds[index] ?? '', nth });
+  }
+  return DEMO_CSAT.map((answer, index) => {
+    const found = solved.find((s) => s.demo.scenarioId === answer.scenario && s.nth === answer.nth);
+    if (!found) throw new Error(`The demo has no solved ticket ${answer.nth} of ${answer.scenario}`);
+    const lastReply = found.demo.thread.messages
+      .filter((m) => m.from.email.toLowerCase() === mailbox.email.toLowerCase())
+      .reduce((latest, m) => Math.max(latest, m.date.getTime()), 0);
+    const answeredAt = lastReply + (3 + ((index * 7) % 20)) * HOUR_MS;
+    if (answeredAt + 60_000 >= now.getTime()) throw new Error(`${answer.scenario} was solved too recently`);
+    const record: SharedRecord = {
+      kind: 'csat',
+      id: `de300000-0000-4000-8000-${(0xc5a000 + index).toString(16).padStart(12, '0')}`,
+      threadId: found.threadId,
+      rating: answer.rating,
+      // The answer message itself is not in the seed (it was archived long ago); its id is made the same way.
+      answerMessageId: ((BigInt(answeredAt) << 20n) | 0xfffffn).toString(16).padStart(16, '0'),
+      answeredAt,
+      createdAt: answeredAt + 60_000,
+    };
+    if (answer.effort !== undefined) record.effort = answer.effort;
+    if (answer.comment !== undefined) record.comment = answer.comment;
+    return record;
+  });
+}
+
+/**
+ * The team config (set up 59 days before `now`), the reply library (saved 2 days before), the automation
+ * settings (saved a minute before) and the customers' CSAT answers.
  */
 export function demoRecordThreads(now: Date, mailbox: Address): SeedThread[] {
   const configAt = now.getTime() - 59 * DAY_MS;
@@ -209,6 +369,9 @@ export function demoRecordThreads(now: Date, mailbox: Address): SeedThread[] {
       },
       'Labeldesk automation',
       mailbox,
+    ),
+    ...demoCsatRecords(now, mailbox).map((record) =>
+      recordThread(record, `Labeldesk csat ${record.kind === 'csat' ? record.threadId : ''}`, mailbox),
     ),
   ];
 }
