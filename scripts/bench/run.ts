@@ -35,6 +35,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   shortcuts: () => import('./shortcut-bench').then((m) => m.runShortcutBench()),
   macro: () => import('./macro-bench').then((m) => m.runMacroBench()),
   worker: () => import('./worker-bench').then((m) => m.runWorkerBench({ threads })),
+  reports: () => import('./reports-bench').then((m) => m.runReportsBench()),
 };
 
 for (const [name, run] of Object.entries(benches)) {
