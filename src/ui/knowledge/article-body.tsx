@@ -7,10 +7,11 @@
  *    never emitted; what remains is marked's own markup (p, h1-h6, ul/ol/li, code, pre, em, strong, a,
  *    blockquote, table, hr, br, del) around escaped text.
  * 2. DOMPurify then parses that HTML and keeps only those elements and attributes (not even a task list's
- *    checkbox: no form controls), so a mistake in step 1
- *    (or in marked) still cannot bring a script, an event handler, a form or a remote load into the page.
+ *    checkbox: no form controls) and http(s)/mailto addresses, so a mistake in step 1 (or in marked) still
+ *    cannot bring a script, an event handler, a form or a remote load into the page.
  * 3. The extension page's CSP (MV3: script-src 'self') refuses inline script anyway.
- * The knowledge-page test "a hostile body cannot inject" renders such a body and checks the DOM.
+ * Tests: "a hostile body cannot inject" (knowledge-page.test.tsx) and, with Chromium's real DOMPurify,
+ * "shows a hostile body inert" (test/browser/ui-knowledge.test.ts).
  */
 import DOMPurify from 'dompurify';
 import { useMemo } from 'preact/hooks';
