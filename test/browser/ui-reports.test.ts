@@ -137,6 +137,24 @@ describe('the reports page on the demo mailbox (English)', () => {
     expect(total).toBe(DEMO_TICKETS);
   });
 
+  it('says how far the ticket history is read, and fills the report in when it is', async () => {
+    await page.goto(reportsUrl('#range=90d'));
+    await ready();
+    // The service worker reads the timelines on its next polls (every 30 s, up to 100 threads each).
+    await page.waitForFunction(
+      () => document.querySelector('.ld-progress') === null && document.querySelector('.ld-partial') === null,
+      { timeout: 150_000, polling: 500 },
+    );
+    await waitForTickets(DEMO_TICKETS);
+    expect(await card('first-response')).toMatch(/\d/);
+    expect(await card('resolution')).toMatch(/\d/);
+    const answered = await page.$eval(
+      '[data-card="within"] .ld-card-detail',
+      (element) => element.textContent ?? '',
+    );
+    expect(number(answered.split(',')[0] ?? '')).toBeGreaterThan(0);
+  }, 180_000);
+
   it('passes axe in the light and the dark colour scheme, and is photographed in both', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
@@ -145,6 +163,7 @@ describe('the reports page on the demo mailbox (English)', () => {
       await page.waitForFunction((wanted) => document.documentElement.dataset.theme === wanted, {}, scheme);
       await waitForTickets(DEMO_TICKETS);
       await page.waitForSelector('.ld-canvas canvas');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(SHOTS, `reports-${scheme}-1440x900.png`) });
       await page.screenshot({ path: join(SHOTS, `reports-${scheme}-full.png`), fullPage: true });
       const body = await page.$('.ld-reports');

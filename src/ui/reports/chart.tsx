@@ -12,6 +12,8 @@ export interface ChartSpec {
   /** Epoch seconds when `labels` is absent (a time axis); otherwise 0, 1, 2 … with `labels` for the axis. */
   x: number[];
   labels?: string[];
+  /** Shorter labels for the axis where `labels` would overlap ("4 hr" for "4 hr – 8 hr"). */
+  axisLabels?: string[];
   series: { label: string; values: (number | null)[]; colour: SeriesColour }[];
   /** How the y axis writes a value (a share as a percent). */
   yFormat?: (value: number) => string;

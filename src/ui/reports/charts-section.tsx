@@ -136,6 +136,9 @@ export function chartsOf(report: Report, hours: HoursMode): ChartData[] {
       kind: 'bars',
       x: labels.map((_, i) => i),
       labels,
+      axisLabels: first.histogram.map((bucket) =>
+        bucket.to === null ? `≥ ${formatDuration(bucket.from)}` : formatDuration(bucket.from),
+      ),
       series: [
         { label: t('reportsColumnTickets'), values: first.histogram.map((b) => b.count), colour: 'accent' },
       ],

@@ -19,6 +19,7 @@ function optionsFor(host: HTMLElement, spec: ChartSpec, width: number): uPlot.Op
   const grid = getComputedStyle(host).getPropertyValue('--ld-border').trim() || '#c4c7c5';
   const bars = spec.kind === 'bars' ? uPlot.paths.bars?.({ size: [0.7, 64], align: 0 }) : undefined;
   const labels = spec.labels;
+  const axisLabels = spec.axisLabels ?? labels;
   const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
   return {
     width,
@@ -35,7 +36,10 @@ function optionsFor(host: HTMLElement, spec: ChartSpec, width: number): uPlot.Op
       {
         ...axis,
         ...(labels
-          ? { values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => labels[tick] ?? ''), incrs: [1] }
+          ? {
+              values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => axisLabels?.[tick] ?? ''),
+              incrs: [1],
+            }
           : {}),
       },
       {
