@@ -166,6 +166,11 @@ describe('the reports page on the demo mailbox (English)', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(SHOTS, `reports-${scheme}-1440x900.png`) });
       await page.screenshot({ path: join(SHOTS, `reports-${scheme}-full.png`), fullPage: true });
+      for (const part of ['charts', 'tables', 'recurring']) {
+        await (await page.$(`.ld-${part}`))?.screenshot({
+          path: join(SHOTS, `reports-${scheme}-${part}.png`),
+        });
+      }
       const body = await page.$('.ld-reports');
       if (body === null) throw new Error('no reports page');
       await expectAccessible(page, body, `the reports page (${scheme})`);

@@ -79,11 +79,15 @@ export function ReportCards({ report, hours }: { report: Report; hours: HoursMod
           <Card
             id="within"
             label={t('reportsWithinTargets')}
+            // One target a line, never broken inside ("30% ≤ 6 h").
             value={first.withinTargets
               .map((target) =>
-                t('reportsWithinHours', [formatShare(target.share), formatCount(target.hours)]),
+                t('reportsWithinHours', [formatShare(target.share), formatCount(target.hours)]).replaceAll(
+                  ' ',
+                  '\u00a0',
+                ),
               )
-              .join(' · ')}
+              .join('\n')}
             detail={t('reportsAnsweredOf', [
               formatCount(first.count),
               formatCount(report.firstResponse.unanswered),

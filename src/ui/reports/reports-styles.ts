@@ -49,7 +49,7 @@ export const REPORTS_CSS = `
 .ld-card dt { color: var(--ld-muted); font-size: 13px; }
 .ld-card dd { margin: 2px 0 0; }
 .ld-card-value { display: block; font-size: 20px; font-variant-numeric: tabular-nums; }
-.ld-card[data-card='within'] .ld-card-value { font-size: 15px; }
+.ld-card[data-card='within'] .ld-card-value { font-size: 15px; white-space: pre-line; }
 .ld-card-detail { display: block; color: var(--ld-muted); font-size: 13px; }
 .ld-chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 16px; }
 .ld-chart { margin: 0; padding: 12px 16px; border: 1px solid var(--ld-border); border-radius: 8px; min-width: 0; break-inside: avoid; }
