@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { computeReport } from '../../src/core/metrics/report';
 import { findChromium, makeChromiumHome } from '../../test/browser/chromium';
@@ -22,9 +22,9 @@ const ENTRY = join(import.meta.dirname, 'reports-page/entry.ts');
 const BUNDLE_NAME = 'reports-page.js';
 const INDEX_HTML = `<!doctype html><meta charset="utf-8"><title>Labeldesk reports bench</title>
 <script type="module" src="/${BUNDLE_NAME}"></script>`;
-const SEED = 7;
-const TICKETS = 100_000;
-const ANSWERS = 20_000;
+export const SEED = 7;
+export const TICKETS = 100_000;
+export const ANSWERS = 20_000;
 const RUNS = 10;
 export const REPORTS_BUDGET_MS = 300;
 
@@ -53,8 +53,8 @@ async function bundle(outDir: string): Promise<string> {
     build: {
       outDir,
       emptyOutDir: true,
-      // Minified like the extension's own build, so the engine runs what users run.
-      minify: true,
+      // Readable names in a CPU profile of the page; minifying does not change what the engine runs.
+      minify: false,
       target: 'es2022',
       lib: { entry: ENTRY, formats: ['es'], fileName: () => BUNDLE_NAME },
     },
@@ -90,12 +90,19 @@ function summary(name: string, tickets: number, ms: number[]): ReportsCaseResult
   };
 }
 
-async function inChromium(): Promise<{ tickets: number; answers: number; cases: ReportsCaseResult[] }> {
+export interface ReportsPage {
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Chromium on the bench page with `window.labeldeskReportsBench` ready (the mailbox not yet prepared). */
+export async function openReportsPage(): Promise<ReportsPage> {
   const home = await makeChromiumHome();
   let server: Server | undefined;
+  let browser: Browser | undefined;
   try {
     server = await serve(await bundle(join(home.dir, 'reports-page')));
-    const browser = await puppeteer.launch({
+    browser = await puppeteer.launch({
       executablePath: findChromium(),
       headless: true,
       pipe: true,
@@ -113,31 +120,46 @@ async function inChromium(): Promise<{ tickets: number; answers: number; cases: 
         '--disable-renderer-backgrounding',
       ],
     });
-    try {
-      const page = await browser.newPage();
-      page.setDefaultTimeout(600_000);
-      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      await page.waitForFunction(() => window.labeldeskReportsBench !== undefined, { timeout: 15_000 });
-      const prepared = await page.evaluate((args) => window.labeldeskReportsBench.prepare(args), {
-        seed: SEED,
-        tickets: TICKETS,
-        answers: ANSWERS,
-      });
-      const cases: ReportsCaseResult[] = [];
-      for (const { name } of REPORT_CASES) {
-        const timed = await page.evaluate((args) => window.labeldeskReportsBench.time(args), {
-          name,
-          runs: RUNS,
-        });
-        cases.push(summary(name, timed.tickets, timed.ms));
-      }
-      return { tickets: prepared.tickets, answers: prepared.answers, cases };
-    } finally {
-      await browser.close();
-    }
-  } finally {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(600_000);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.waitForFunction(() => window.labeldeskReportsBench !== undefined, { timeout: 15_000 });
+    const running = { server, browser };
+    return {
+      page,
+      async close() {
+        await running.browser.close();
+        await new Promise((resolve) => running.server.close(resolve));
+        await home.remove();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
     server?.close();
     await home.remove();
+    throw error;
+  }
+}
+
+async function inChromium(): Promise<{ tickets: number; answers: number; cases: ReportsCaseResult[] }> {
+  const { page, close } = await openReportsPage();
+  try {
+    const prepared = await page.evaluate((args) => window.labeldeskReportsBench.prepare(args), {
+      seed: SEED,
+      tickets: TICKETS,
+      answers: ANSWERS,
+    });
+    const cases: ReportsCaseResult[] = [];
+    for (const { name } of REPORT_CASES) {
+      const timed = await page.evaluate((args) => window.labeldeskReportsBench.time(args), {
+        name,
+        runs: RUNS,
+      });
+      cases.push(summary(name, timed.tickets, timed.ms));
+    }
+    return { tickets: prepared.tickets, answers: prepared.answers, cases };
+  } finally {
+    await close();
   }
 }
 

@@ -84,17 +84,6 @@ function isDone(status: TicketStatus): boolean {
   return status === 'Solved' || status === 'Closed';
 }
 
-/** The filter part of the scope (everything but the range) as one test. */
-function scopeFilter(scope: ReportScope): ((t: TicketFacts) => boolean) | null {
-  const { group, agent, tag } = scope;
-  if (group === undefined && agent === undefined && tag === undefined) return null;
-  const below = tag === undefined ? '' : `${tag}/`;
-  return (t) =>
-    (group === undefined || t.group === group) &&
-    (agent === undefined || t.assignee === agent) &&
-    (tag === undefined || t.tags.some((p) => p === tag || p.startsWith(below)));
-}
-
 /**
  * Puts the k-th smallest of `a[lo..hi]` at `a[k]`, smaller or equal ones before it and greater or equal
  * ones after it (Hoare's selection; linear on average), so percentiles need no full sort.
@@ -219,36 +208,27 @@ class DurationCollector {
   }
 }
 
-function emptyCsat(): CsatCounts {
-  return { good: 0, okay: 0, bad: 0, answers: 0, shareGood: null };
+/** CsatCounts of entry k of `counts[k * 3 + rating]` (RATINGS order). */
+function csatCounts(counts: Int32Array, k: number): CsatCounts {
+  const good = counts[k * 3] as number;
+  const okay = counts[k * 3 + 1] as number;
+  const bad = counts[k * 3 + 2] as number;
+  const answers = good + okay + bad;
+  return { good, okay, bad, answers, shareGood: answers === 0 ? null : good / answers };
 }
 
-function countAnswer(counts: CsatCounts, rating: CsatFact['rating']): void {
-  counts[rating]++;
-  counts.answers++;
-}
-
-function finishCsat<T extends CsatCounts>(counts: T): T {
-  counts.shareGood = counts.answers === 0 ? null : counts.good / counts.answers;
-  return counts;
-}
-
-function breakdown(map: Map<string, CsatCounts>): ({ key: string } & CsatCounts)[] {
-  return [...map]
-    .map(([key, counts]) => ({ key, ...finishCsat(counts) }))
-    .sort((a, b) => b.answers - a.answers || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
-function countIn(map: Map<string, CsatCounts>, key: string, rating: CsatFact['rating']): void {
-  let counts = map.get(key);
-  if (counts === undefined) {
-    counts = emptyCsat();
-    map.set(key, counts);
+/** Counts per key from `counts[key * 3 + rating]` (RATINGS order), keys with answers only, most first. */
+function breakdown(names: readonly string[], counts: Int32Array): ({ key: string } & CsatCounts)[] {
+  const out: ({ key: string } & CsatCounts)[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const entry = csatCounts(counts, k);
+    if (entry.answers > 0) out.push({ key: names[k] as string, ...entry });
   }
-  countAnswer(counts, rating);
+  return out.sort((a, b) => b.answers - a.answers || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-const RATING_ORDER: Record<CsatFact['rating'], number> = { bad: 0, okay: 1, good: 2 };
+/** Ratings as numbers: the index in counts and in CsatCounts' order. */
+const RATINGS: readonly CsatFact['rating'][] = ['good', 'okay', 'bad'];
 
 /** Index of the first value > x in ascending `sorted`. */
 function upperBound(sorted: Float64Array, x: number): number {
@@ -295,60 +275,301 @@ function dayEnds(days: readonly Period[], timeZone: string): Float64Array {
 }
 
 /**
- * What a report needs from a facts array beyond one ticket at a time: each requester as a number (distinct
- * counts without string sets) and where each thread is (CSAT answers find their ticket). Built on the first
- * report over an array and kept while the array lives: the facts are read-only input.
+ * A facts array as columns: what every report reads of each ticket, computed once per array and kept while
+ * the array lives (the facts are read-only input; the page recomputes on every filter change). A report then
+ * scans typed arrays instead of chasing 100,000 objects and their arrays. Times absent are NaN.
  */
-interface FactsIndex {
+interface FactsColumns {
   length: number;
-  requesterIds: Int32Array;
-  requesters: number;
-  byThread: Map<string, number>;
-  /** Per CSAT array: each answer's ticket index, −1 for an unknown thread. */
-  answers: WeakMap<readonly CsatFact[], Int32Array>;
+  created: Float64Array;
+  /** The first team reply at or after creation. */
+  firstReply: Float64Array;
+  firstSolve: Float64Array;
+  lastSolve: Float64Array;
+  /** Solves of ticket i: solves[solveFrom[i] … solveFrom[i + 1]). */
+  solveFrom: Int32Array;
+  solves: Float64Array;
+  /** Customer messages of ticket i: customerAt[messageFrom[i] … messageFrom[i + 1]). */
+  messageFrom: Int32Array;
+  customerAt: Float64Array;
+  /** Backlog changes of ticket i, in time order: +1 created or reopened, −1 solved. */
+  eventFrom: Int32Array;
+  eventAt: Float64Array;
+  eventDelta: Int8Array;
+  /** Customer messages + team replies. */
+  messages: Int32Array;
+  /** 1: Solved or Closed now. */
+  done: Uint8Array;
+  /** 1: the customer wrote after the first solve. */
+  reopened: Uint8Array;
+  complete: Uint8Array;
+  /** Interned current group and assignee (−1: none). */
+  group: Int32Array;
+  groups: Map<string, number>;
+  groupNames: string[];
+  assignee: Int32Array;
+  assignees: Map<string, number>;
+  assigneeNames: string[];
+  /** Per ticket: the requester's number, −1 without one, −2 not interned yet (interned on first need). */
+  requester: Int32Array;
+  requesters: Map<string, number>;
+  /** Tag filter → which tickets match it; a few kept. */
+  tagMatches: Map<string, Uint8Array>;
+  /** Per CSAT array: the answers as columns. */
+  answers: WeakMap<readonly CsatFact[], AnswerColumns>;
 }
 
-const factsIndexes = new WeakMap<readonly TicketFacts[], FactsIndex>();
+/** A CSAT array as columns, joined to its tickets. */
+interface AnswerColumns {
+  length: number;
+  answeredAt: Float64Array;
+  /** Index in RATINGS. */
+  rating: Uint8Array;
+  /** The answer's ticket index in the facts, −1 for an unknown thread. */
+  ticket: Int32Array;
+  /** Tag keys of answer k's ticket (each path and the "what" above it, once): tagKeys[tagFrom[k] … tagFrom[k + 1]). */
+  tagFrom: Int32Array;
+  tagKeys: Int32Array;
+  tagNames: string[];
+}
 
-function factsIndex(facts: readonly TicketFacts[]): FactsIndex {
-  const cached = factsIndexes.get(facts);
-  if (cached !== undefined && cached.length === facts.length) return cached;
-  const ids = new Map<string, number>();
-  const requesterIds = new Int32Array(facts.length);
-  const byThread = new Map<string, number>();
-  for (let i = 0; i < facts.length; i++) {
-    const t = facts[i] as TicketFacts;
-    byThread.set(t.threadId, i);
-    const requester = t.requester;
-    if (requester === undefined) {
-      requesterIds[i] = -1;
-      continue;
-    }
-    let id = ids.get(requester);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(requester, id);
-    }
-    requesterIds[i] = id;
+const TAG_MATCHES_KEPT = 32;
+const columnsOfFacts = new WeakMap<readonly TicketFacts[], FactsColumns>();
+
+function intern(map: Map<string, number>, names: string[] | null, value: string | undefined): number {
+  if (value === undefined) return -1;
+  let id = map.get(value);
+  if (id === undefined) {
+    id = map.size;
+    map.set(value, id);
+    names?.push(value);
   }
-  const index = {
-    length: facts.length,
-    requesterIds,
-    requesters: ids.size,
-    byThread,
+  return id;
+}
+
+function columnsOf(facts: readonly TicketFacts[]): FactsColumns {
+  const cached = columnsOfFacts.get(facts);
+  if (cached !== undefined && cached.length === facts.length) return cached;
+  const n = facts.length;
+  const created = new Float64Array(n);
+  const firstReply = new Float64Array(n);
+  const firstSolve = new Float64Array(n);
+  const lastSolve = new Float64Array(n);
+  const solveFrom = new Int32Array(n + 1);
+  const messageFrom = new Int32Array(n + 1);
+  const eventFrom = new Int32Array(n + 1);
+  const messages = new Int32Array(n);
+  const done = new Uint8Array(n);
+  const reopened = new Uint8Array(n);
+  const complete = new Uint8Array(n);
+  const group = new Int32Array(n);
+  const assignee = new Int32Array(n);
+  const groups = new Map<string, number>();
+  const groupNames: string[] = [];
+  const assignees = new Map<string, number>();
+  const assigneeNames: string[] = [];
+  const solves: number[] = [];
+  const customerAt: number[] = [];
+  const eventAt: number[] = [];
+  const eventDelta: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = facts[i] as TicketFacts;
+    const at = t.createdAt;
+    const cm = t.customerMessages;
+    const ts = t.solves;
+    created[i] = at;
+    let reply = Number.NaN;
+    for (const r of t.teamReplies) {
+      if (r >= at) {
+        reply = r;
+        break;
+      }
+    }
+    firstReply[i] = reply;
+    const first = ts.length > 0 ? (ts[0] as number) : Number.NaN;
+    firstSolve[i] = first;
+    lastSolve[i] = ts.length > 0 ? (ts[ts.length - 1] as number) : Number.NaN;
+    for (const s of ts) solves.push(s);
+    solveFrom[i + 1] = solves.length;
+    for (const m of cm) customerAt.push(m);
+    messageFrom[i + 1] = customerAt.length;
+    messages[i] = cm.length + t.teamReplies.length;
+    done[i] = isDone(t.status) ? 1 : 0;
+    const lastMessage = cm[cm.length - 1];
+    reopened[i] = lastMessage !== undefined && lastMessage > first ? 1 : 0;
+    complete[i] = t.complete ? 1 : 0;
+    group[i] = intern(groups, groupNames, t.group);
+    assignee[i] = intern(assignees, assigneeNames, t.assignee);
+
+    // Backlog changes: messages up to a solve's instant come first; one while solved reopens the ticket.
+    eventAt.push(at);
+    eventDelta.push(1);
+    let open = true;
+    let m = 0;
+    for (const s of ts) {
+      for (; m < cm.length && (cm[m] as number) <= s; m++) {
+        const message = cm[m] as number;
+        if (!open && message > at) {
+          open = true;
+          eventAt.push(message);
+          eventDelta.push(1);
+        }
+      }
+      if (open) {
+        open = false;
+        eventAt.push(s);
+        eventDelta.push(-1);
+      }
+    }
+    for (; !open && m < cm.length; m++) {
+      const message = cm[m] as number;
+      if (message > at) {
+        open = true;
+        eventAt.push(message);
+        eventDelta.push(1);
+      }
+    }
+    eventFrom[i + 1] = eventAt.length;
+  }
+  const columns: FactsColumns = {
+    length: n,
+    created,
+    firstReply,
+    firstSolve,
+    lastSolve,
+    solveFrom,
+    solves: Float64Array.from(solves),
+    messageFrom,
+    customerAt: Float64Array.from(customerAt),
+    eventFrom,
+    eventAt: Float64Array.from(eventAt),
+    eventDelta: Int8Array.from(eventDelta),
+    messages,
+    done,
+    reopened,
+    complete,
+    group,
+    groups,
+    groupNames,
+    assignee,
+    assignees,
+    assigneeNames,
+    requester: new Int32Array(n).fill(-2),
+    requesters: new Map(),
+    tagMatches: new Map(),
     answers: new WeakMap(),
   };
-  factsIndexes.set(facts, index);
-  return index;
+  columnsOfFacts.set(facts, columns);
+  return columns;
 }
 
-/** Each answer's ticket index in the facts (−1: unknown thread), kept while both arrays live. */
-function answerTickets(index: FactsIndex, csat: readonly CsatFact[]): Int32Array {
-  const cached = index.answers.get(csat);
+function requesterOf(columns: FactsColumns, facts: readonly TicketFacts[], i: number): number {
+  const known = columns.requester[i] as number;
+  if (known !== -2) return known;
+  const id = intern(columns.requesters, null, (facts[i] as TicketFacts).requester);
+  columns.requester[i] = id;
+  return id;
+}
+
+/** Which tickets carry `tag` or a path below it. */
+function tagMatches(columns: FactsColumns, facts: readonly TicketFacts[], tag: string): Uint8Array {
+  let found = columns.tagMatches.get(tag);
+  if (found === undefined) {
+    const below = `${tag}/`;
+    found = new Uint8Array(facts.length);
+    for (let i = 0; i < facts.length; i++) {
+      for (const path of (facts[i] as TicketFacts).tags) {
+        if (path === tag || path.startsWith(below)) {
+          found[i] = 1;
+          break;
+        }
+      }
+    }
+    if (columns.tagMatches.size >= TAG_MATCHES_KEPT) columns.tagMatches.clear();
+    columns.tagMatches.set(tag, found);
+  }
+  return found;
+}
+
+/** The tickets the scope's filters keep, or null without filters. */
+function filterMask(
+  columns: FactsColumns,
+  facts: readonly TicketFacts[],
+  scope: ReportScope,
+): Uint8Array | null {
+  const { group, agent, tag } = scope;
+  if (group === undefined && agent === undefined && tag === undefined) return null;
+  const n = columns.length;
+  const mask = tag === undefined ? new Uint8Array(n).fill(1) : tagMatches(columns, facts, tag).slice();
+  // A group or agent no ticket has keeps nothing (−2 matches no interned id or −1).
+  const groupId = group === undefined ? null : (columns.groups.get(group) ?? -2);
+  const agentId = agent === undefined ? null : (columns.assignees.get(agent) ?? -2);
+  for (let i = 0; i < n; i++) {
+    if (
+      (groupId !== null && columns.group[i] !== groupId) ||
+      (agentId !== null && columns.assignee[i] !== agentId)
+    ) {
+      mask[i] = 0;
+    }
+  }
+  return mask;
+}
+
+/**
+ * The answers as columns, each joined to its ticket: looked up among the answers' threads (answers are far
+ * fewer than tickets), with the ticket's tag keys interned.
+ */
+function answerColumns(
+  columns: FactsColumns,
+  facts: readonly TicketFacts[],
+  csat: readonly CsatFact[],
+): AnswerColumns {
+  const cached = columns.answers.get(csat);
   if (cached !== undefined && cached.length === csat.length) return cached;
-  const tickets = Int32Array.from(csat, (a) => index.byThread.get(a.threadId) ?? -1);
-  index.answers.set(csat, tickets);
-  return tickets;
+  const count = csat.length;
+  const ticket = new Int32Array(count).fill(-1);
+  const byThread = new Map<string, number[]>();
+  for (let k = 0; k < count; k++) {
+    const threadId = (csat[k] as CsatFact).threadId;
+    const list = byThread.get(threadId);
+    if (list === undefined) byThread.set(threadId, [k]);
+    else list.push(k);
+  }
+  if (byThread.size > 0) {
+    for (let i = 0; i < facts.length; i++) {
+      const list = byThread.get((facts[i] as TicketFacts).threadId);
+      if (list !== undefined) for (const k of list) ticket[k] = i;
+    }
+  }
+  const tagFrom = new Int32Array(count + 1);
+  const tagKeys: number[] = [];
+  const tagIds = new Map<string, number>();
+  const tagNames: string[] = [];
+  const keys = new Set<string>();
+  for (let k = 0; k < count; k++) {
+    const i = ticket[k] as number;
+    if (i >= 0) {
+      keys.clear();
+      for (const path of (facts[i] as TicketFacts).tags) {
+        keys.add(path);
+        const slash = path.indexOf('/');
+        if (slash > 0) keys.add(path.slice(0, slash));
+      }
+      for (const key of keys) tagKeys.push(intern(tagIds, tagNames, key));
+    }
+    tagFrom[k + 1] = tagKeys.length;
+  }
+  const result: AnswerColumns = {
+    length: count,
+    answeredAt: Float64Array.from(csat, (a) => a.answeredAt),
+    rating: Uint8Array.from(csat, (a) => RATINGS.indexOf(a.rating)),
+    ticket,
+    tagFrom,
+    tagKeys: Int32Array.from(tagKeys),
+    tagNames,
+  };
+  columns.answers.set(csat, result);
+  return result;
 }
 
 /** Period starts as numbers, for bucketing by binary search without reading objects. */
@@ -356,19 +577,41 @@ function startsOf(list: readonly Period[]): Float64Array {
   return Float64Array.from(list, (p) => p.start);
 }
 
+/** For each day, the index of the week or month holding it (every week and month starts at a day's start). */
+function periodOfDay(dayStarts: Float64Array, starts: Float64Array): Int32Array {
+  return Int32Array.from(dayStarts, (start) => upperBound(starts, start) - 1);
+}
+
+/** Above this many 32-bit words the month × requester bits give way to a set of pairs (decades of months). */
+const MAX_REQUESTER_WORDS = 4_000_000;
+
 /** Distinct (requester, month) pairs counted per month: one bit per pair. */
 class MonthlyRequesters {
   readonly counts: Int32Array;
   private readonly words: number;
-  private readonly seen: Uint32Array;
+  private readonly seen: Uint32Array | null;
+  private readonly pairs = new Set<number>();
 
-  constructor(months: number, requesters: number) {
+  /** `maxRequesters` bounds the requester numbers (the facts' length will do). */
+  constructor(
+    private readonly months: number,
+    maxRequesters: number,
+  ) {
     this.counts = new Int32Array(months);
     this.words = Math.ceil(months / 32);
-    this.seen = new Uint32Array(this.words * requesters);
+    const size = this.words * maxRequesters;
+    this.seen = size <= MAX_REQUESTER_WORDS ? new Uint32Array(size) : null;
   }
 
   add(requester: number, month: number): void {
+    if (this.seen === null) {
+      const pair = requester * this.months + month;
+      if (!this.pairs.has(pair)) {
+        this.pairs.add(pair);
+        bump(this.counts, month);
+      }
+      return;
+    }
     const word = requester * this.words + (month >> 5);
     const bit = 1 << (month & 31);
     const current = this.seen[word] as number;
@@ -388,39 +631,34 @@ export function computeReport(
   const { from, to, timeZone } = scope;
   const { now } = options;
   const targetsHours = options.targetsHours ?? DEFAULT_TARGET_HOURS;
-  const filter = scopeFilter(scope);
-  const index = factsIndex(facts);
-  const n = facts.length;
-
-  // The filtered tickets, whatever their creation date (resolution, reopen and backlog reach back).
-  let matches: Uint8Array | null = null;
-  if (filter !== null) {
-    matches = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (filter(facts[i] as TicketFacts)) matches[i] = 1;
-  }
+  const c = columnsOf(facts);
+  const n = c.length;
+  const mask = filterMask(c, facts, scope);
+  const { created: createdAt, firstReply, firstSolve, lastSolve, done } = c;
 
   // Business clocks: one per calendar, from the earliest creation a resolution starts at to now.
   let clockFrom = from;
   for (let i = 0; i < n; i++) {
-    const t = facts[i] as TicketFacts;
-    if (t.createdAt >= clockFrom || (matches !== null && matches[i] === 0)) continue;
-    const last = t.solves[t.solves.length - 1];
-    if (last !== undefined && last >= from && last < to && isDone(t.status)) clockFrom = t.createdAt;
+    const created = createdAt[i] as number;
+    if (created >= clockFrom || (mask !== null && mask[i] === 0)) continue;
+    const last = lastSolve[i] as number;
+    if (last >= from && last < to && done[i] === 1) clockFrom = created;
   }
   clockFrom = Math.max(clockFrom, from - CLOCK_LOOKBACK);
   const clockTo = Math.max(to, now);
   const clocksByCalendar = new Map<BusinessCalendar, BusinessClock>();
-  const clocksByGroup = new Map<string | undefined, BusinessClock>();
-  const clockOf = (group: string | undefined): BusinessClock => {
-    let clock = clocksByGroup.get(group);
+  // Index: interned group + 1 (0: no group).
+  const clocksByGroup: (BusinessClock | undefined)[] = [];
+  const clockOf = (groupId: number): BusinessClock => {
+    let clock = clocksByGroup[groupId + 1];
     if (clock === undefined) {
-      const calendar = options.calendarFor(group);
+      const calendar = options.calendarFor(groupId < 0 ? undefined : c.groupNames[groupId]);
       clock = clocksByCalendar.get(calendar);
       if (clock === undefined) {
         clock = businessClock(calendar, clockFrom, clockTo);
         clocksByCalendar.set(calendar, clock);
       }
-      clocksByGroup.set(group, clock);
+      clocksByGroup[groupId + 1] = clock;
     }
     return clock;
   };
@@ -431,8 +669,9 @@ export function computeReport(
   const dayStarts = startsOf(days);
   const weekStarts = startsOf(weeks);
   const monthStarts = startsOf(months);
+  const weekOfDay = periodOfDay(dayStarts, weekStarts);
+  const monthOfDay = periodOfDay(dayStarts, monthStarts);
   const dayCounts = new Int32Array(days.length);
-  const weekCounts = new Int32Array(weeks.length);
   const monthCounts = new Int32Array(months.length);
   let tickets = 0;
   let partial = 0;
@@ -446,114 +685,81 @@ export function computeReport(
   const effortHistogram = new Int32Array(EFFORT_BUCKETS);
   let solved = 0;
   let reopened = 0;
-  // Backlog: +1 when created or reopened, −1 when solved, each at the first day whose end is after it.
+  // Backlog: each change counts from the first day whose end is after it.
   const ends = dayEnds(days, timeZone);
+  const firstEnd = days.length > 0 ? (ends[0] as number) : from;
   const lastEnd = days.length > 0 ? (ends[days.length - 1] as number) : from;
   const backlogDelta = new Int32Array(days.length + 1);
-  const requesters = new MonthlyRequesters(months.length, index.requesters);
+  const requesters = new MonthlyRequesters(months.length, n);
 
-  // One pass over the facts for every ticket metric: each ticket's fields are read while they are at hand.
+  // One pass over the columns for every ticket metric.
   for (let i = 0; i < n; i++) {
-    if (matches !== null && matches[i] === 0) continue;
-    const t = facts[i] as TicketFacts;
-    const created = t.createdAt;
-    const { solves, customerMessages } = t;
+    if (mask !== null && mask[i] === 0) continue;
+    const created = createdAt[i] as number;
 
     // Volume and first response: created in the range.
     if (created >= from && created < to) {
       tickets++;
-      if (!t.complete) partial++;
-      bump(dayCounts, upperBound(dayStarts, created) - 1);
-      bump(weekCounts, upperBound(weekStarts, created) - 1);
-      bump(monthCounts, upperBound(monthStarts, created) - 1);
-      let reply: number | undefined;
-      for (const r of t.teamReplies) {
-        if (r >= created) {
-          reply = r;
-          break;
-        }
-      }
-      if (reply !== undefined) {
-        frClock.add(reply - created, t);
-        frBusiness.add(clockOf(t.group).between(created, reply), t);
-      } else if (isDone(t.status)) {
+      if (c.complete[i] === 0) partial++;
+      const day = upperBound(dayStarts, created) - 1;
+      bump(dayCounts, day);
+      bump(monthCounts, monthOfDay[day] as number);
+      const reply = firstReply[i] as number;
+      const ticket = facts[i] as TicketFacts;
+      if (!Number.isNaN(reply)) {
+        frClock.add(reply - created, ticket);
+        frBusiness.add(clockOf(c.group[i] as number).between(created, reply), ticket);
+      } else if (done[i] === 1) {
         closedWithoutReply++;
       } else {
         unanswered++;
         const waited = Math.max(now, created);
-        frClock.addOpen(waited - created, t);
-        frBusiness.addOpen(clockOf(t.group).between(created, waited), t);
+        frClock.addOpen(waited - created, ticket);
+        frBusiness.addOpen(clockOf(c.group[i] as number).between(created, waited), ticket);
       }
     }
 
-    // Resolution, reopen and effort: solved in the range. Solves ascend, so most tickets are ruled out
-    // by the first and the last.
-    const lastSolve = solves[solves.length - 1];
-    if (lastSolve !== undefined && lastSolve >= from && (solves[0] as number) < to) {
-      let inRange = false;
-      for (const s of solves) {
-        if (s >= from && s < to) {
-          inRange = true;
-          break;
-        }
+    // Resolution, reopen and effort: solved in the range (NaN fails both tests: never solved).
+    const last = lastSolve[i] as number;
+    const first = firstSolve[i] as number;
+    if (last >= from && first < to) {
+      let inRange = first >= from;
+      for (let k = c.solveFrom[i] as number, end = c.solveFrom[i + 1] as number; !inRange && k < end; k++) {
+        const s = c.solves[k] as number;
+        inRange = s >= from && s < to;
       }
       if (inRange) {
-        const messages = customerMessages.length + t.teamReplies.length;
-        effortValues[solved] = messages;
-        bump(effortHistogram, Math.min(Math.max(messages, 1), EFFORT_BUCKETS) - 1);
+        const count = c.messages[i] as number;
+        effortValues[solved] = count;
+        bump(effortHistogram, Math.min(Math.max(count, 1), EFFORT_BUCKETS) - 1);
         solved++;
-        const lastMessage = customerMessages[customerMessages.length - 1];
-        if (lastMessage !== undefined && lastMessage > (solves[0] as number)) reopened++;
-        if (lastSolve < to && isDone(t.status)) {
-          resClock.add(Math.max(0, lastSolve - created), t);
-          resBusiness.add(clockOf(t.group).between(created, lastSolve), t);
+        if (c.reopened[i] === 1) reopened++;
+        if (last < to && done[i] === 1) {
+          const ticket = facts[i] as TicketFacts;
+          resClock.add(Math.max(0, last - created), ticket);
+          resBusiness.add(clockOf(c.group[i] as number).between(created, last), ticket);
         }
       }
     }
 
     // Backlog.
-    if (days.length > 0 && created < lastEnd) {
-      bump(backlogDelta, upperBound(ends, created));
-      if (solves.length > 0) {
-        let open = true;
-        let m = 0;
-        for (const s of solves) {
-          if (s >= lastEnd) break;
-          // Messages up to the solve's instant come first; one while solved reopens the ticket.
-          while (m < customerMessages.length && (customerMessages[m] as number) <= s) {
-            const at = customerMessages[m] as number;
-            if (!open && at > created) {
-              open = true;
-              bump(backlogDelta, upperBound(ends, at));
-            }
-            m++;
-          }
-          if (open) {
-            open = false;
-            bump(backlogDelta, upperBound(ends, s), -1);
-          }
-        }
-        if (!open) {
-          for (; m < customerMessages.length; m++) {
-            const at = customerMessages[m] as number;
-            if (at >= lastEnd) break;
-            if (at > created) {
-              bump(backlogDelta, upperBound(ends, at));
-              break;
-            }
-          }
-        }
+    if (created < lastEnd) {
+      for (let k = c.eventFrom[i] as number, end = c.eventFrom[i + 1] as number; k < end; k++) {
+        const at = c.eventAt[k] as number;
+        if (at >= lastEnd) break;
+        bump(backlogDelta, at < firstEnd ? 0 : upperBound(ends, at), c.eventDelta[k] as number);
       }
     }
 
     // Requesters writing in each month of the range.
-    const requester = index.requesterIds[i] as number;
-    const lastMessage = customerMessages[customerMessages.length - 1];
-    if (requester >= 0 && lastMessage !== undefined && lastMessage >= from && created < to) {
-      for (const at of customerMessages) {
+    const messageEnd = c.messageFrom[i + 1] as number;
+    if (created < to && messageEnd > 0 && (c.customerAt[messageEnd - 1] as number) >= from) {
+      const requester = requesterOf(c, facts, i);
+      for (let k = c.messageFrom[i] as number; requester >= 0 && k < messageEnd; k++) {
+        const at = c.customerAt[k] as number;
         if (at < from) continue;
         if (at >= to) break;
-        requesters.add(requester, upperBound(monthStarts, at) - 1);
+        requesters.add(requester, monthOfDay[upperBound(dayStarts, at) - 1] as number);
       }
     }
   }
@@ -564,48 +770,49 @@ export function computeReport(
     running += backlogDelta[d] as number;
     backlog.push({ ...(days[d] as Period), open: running });
   }
+  const weekCounts = new Int32Array(weeks.length);
+  for (let d = 0; d < days.length; d++) bump(weekCounts, weekOfDay[d] as number, dayCounts[d] as number);
 
-  // CSAT: answers in the range, with their tickets found through the index.
-  const total = emptyCsat();
-  const csatWeeks = weeks.map((w) => ({ ...w, ...emptyCsat() }));
-  const byAgent = new Map<string, CsatCounts>();
-  const byGroup = new Map<string, CsatCounts>();
-  const byTag = new Map<string, CsatCounts>();
+  // CSAT: answers in the range, with their tickets found through the columns.
+  const answers = answerColumns(c, facts, csat);
+  const totalCounts = new Int32Array(3);
+  const weekRatings = new Int32Array(weeks.length * 3);
+  const agentRatings = new Int32Array(c.assigneeNames.length * 3);
+  const groupRatings = new Int32Array(c.groupNames.length * 3);
+  const tagRatings = new Int32Array(answers.tagNames.length * 3);
   const comments: CsatComment[] = [];
   let effortAnswers = 0;
   let effortSum = 0;
-  const ticketOfAnswer = answerTickets(index, csat);
-  for (let k = 0; k < csat.length; k++) {
+  for (let k = 0; k < answers.length; k++) {
+    const answeredAt = answers.answeredAt[k] as number;
+    if (answeredAt < from || answeredAt >= to) continue;
+    const i = answers.ticket[k] as number;
+    if (mask !== null && (i < 0 || mask[i] === 0)) continue;
+    const rating = answers.rating[k] as number;
+    bump(totalCounts, rating);
+    bump(weekRatings, (upperBound(weekStarts, answeredAt) - 1) * 3 + rating);
+    if (i >= 0) {
+      const agentId = c.assignee[i] as number;
+      if (agentId >= 0) bump(agentRatings, agentId * 3 + rating);
+      const groupId = c.group[i] as number;
+      if (groupId >= 0) bump(groupRatings, groupId * 3 + rating);
+      for (let j = answers.tagFrom[k] as number; j < (answers.tagFrom[k + 1] as number); j++) {
+        bump(tagRatings, (answers.tagKeys[j] as number) * 3 + rating);
+      }
+    }
     const a = csat[k] as CsatFact;
-    if (a.answeredAt < from || a.answeredAt >= to) continue;
-    const at = ticketOfAnswer[k] as number;
-    const t = at < 0 ? undefined : facts[at];
-    if (matches !== null && (at < 0 || matches[at] === 0)) continue;
-    countAnswer(total, a.rating);
-    const week = csatWeeks[upperBound(weekStarts, a.answeredAt) - 1];
-    if (week) countAnswer(week, a.rating);
     if (a.effort !== undefined) {
       effortAnswers++;
       effortSum += a.effort;
     }
-    if (t?.assignee !== undefined) countIn(byAgent, t.assignee, a.rating);
-    if (t?.group !== undefined) countIn(byGroup, t.group, a.rating);
-    if (t !== undefined && t.tags.length > 0) {
-      const keys = new Set<string>();
-      for (const path of t.tags) {
-        keys.add(path);
-        const slash = path.indexOf('/');
-        if (slash > 0) keys.add(path.slice(0, slash));
-      }
-      for (const key of keys) countIn(byTag, key, a.rating);
-    }
     if (a.comment !== undefined && a.comment.trim() !== '') {
+      const t = i < 0 ? undefined : facts[i];
       const comment: CsatComment = {
         threadId: a.threadId,
         reference: t?.reference ?? '',
         rating: a.rating,
         comment: a.comment,
-        answeredAt: a.answeredAt,
+        answeredAt,
       };
       if (t?.assignee !== undefined) comment.assignee = t.assignee;
       if (t?.group !== undefined) comment.group = t.group;
@@ -614,7 +821,7 @@ export function computeReport(
   }
   comments.sort(
     (x, y) =>
-      RATING_ORDER[x.rating] - RATING_ORDER[y.rating] ||
+      RATINGS.indexOf(y.rating) - RATINGS.indexOf(x.rating) ||
       y.answeredAt - x.answeredAt ||
       (x.threadId < y.threadId ? -1 : x.threadId > y.threadId ? 1 : 0),
   );
@@ -657,12 +864,12 @@ export function computeReport(
       histogram: Array.from(effortHistogram, (count, k) => ({ messages: k + 1, tickets: count })),
     },
     csat: {
-      total: finishCsat(total),
+      total: csatCounts(totalCounts, 0),
       effort: { answers: effortAnswers, mean: effortAnswers === 0 ? null : effortSum / effortAnswers },
-      weeks: csatWeeks.map(finishCsat),
-      byAgent: breakdown(byAgent),
-      byGroup: breakdown(byGroup),
-      byTag: breakdown(byTag),
+      weeks: weeks.map((w, k) => ({ ...w, ...csatCounts(weekRatings, k) })),
+      byAgent: breakdown(c.assigneeNames, agentRatings),
+      byGroup: breakdown(c.groupNames, groupRatings),
+      byTag: breakdown(answers.tagNames, tagRatings),
       comments,
     },
     volumeRatio,
