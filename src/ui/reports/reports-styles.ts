@@ -60,7 +60,8 @@ export const REPORTS_CSS = `
 .ld-table-block { margin: 0 0 20px; min-width: 0; }
 .ld-table-wrap { overflow-x: auto; max-width: 100%; }
 .ld-data { border-collapse: collapse; margin: 0 0 8px; font-variant-numeric: tabular-nums; }
-.ld-data caption { text-align: start; color: var(--ld-muted); font-size: 13px; padding-bottom: 4px; }
+/* The heading above says it; the caption names the table for screen readers. */
+.ld-data caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .ld-data th, .ld-data td { padding: 4px 10px 4px 0; text-align: start; border-bottom: 1px solid var(--ld-border); vertical-align: top; }
 .ld-data thead th { font-size: 13px; font-weight: 500; color: var(--ld-muted); }
 .ld-data tbody th { font-weight: 400; overflow-wrap: anywhere; }

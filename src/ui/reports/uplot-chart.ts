@@ -24,7 +24,8 @@ function optionsFor(host: HTMLElement, spec: ChartSpec, width: number): uPlot.Op
   return {
     width,
     height: HEIGHT,
-    legend: { show: spec.series.length > 1 },
+    // The legend names the series; its hover values would read "--" at rest.
+    legend: { show: spec.series.length > 1, live: false },
     cursor: { drag: { x: false, y: false } },
     scales: {
       x: {
@@ -38,7 +39,9 @@ function optionsFor(host: HTMLElement, spec: ChartSpec, width: number): uPlot.Op
         ...(labels
           ? {
               values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => axisLabels?.[tick] ?? ''),
-              incrs: [1],
+              // Every category labelled: ten buckets in a half-width chart are closer than uPlot's 50 px default.
+              incrs: [1, 2],
+              space: 24,
             }
           : {}),
       },
