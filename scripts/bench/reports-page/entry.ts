@@ -29,7 +29,8 @@ let mailbox: BenchMailbox | undefined;
 window.labeldeskReportsBench = {
   prepare({ seed, tickets, answers }) {
     const start = performance.now();
-    mailbox = benchMailbox(seed, tickets, answers);
+    // Cloned as the store hands facts over (IndexedDB and messages clone): flat strings, fresh objects.
+    mailbox = structuredClone(benchMailbox(seed, tickets, answers));
     return { tickets: mailbox.facts.length, answers: mailbox.csat.length, ms: performance.now() - start };
   },
 
