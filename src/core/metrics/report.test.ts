@@ -623,3 +623,44 @@ describe('an empty mailbox', () => {
     expect(other.firstResponse.clock.withinTargets).toEqual([{ hours: 4, count: 0, share: null }]);
   });
 });
+
+describe('reports over the same facts array', () => {
+  it('give what a fresh copy gives, whatever was asked before (cached columns, tag matches, answers)', () => {
+    const facts = [
+      ticket({
+        createdAt: at('2026-11-02T10:00:00Z'),
+        group: 'Billing',
+        assignee: 'Anna',
+        tags: ['Billing/Refund'],
+        requester: 'a@example.com',
+      }),
+      ticket({
+        createdAt: at('2026-11-03T10:00:00Z'),
+        group: 'Shipping',
+        tags: ['Shipping'],
+        teamReplies: [at('2026-11-03T11:00:00Z')],
+        solves: [at('2026-11-03T12:00:00Z')],
+        status: 'Solved',
+        requester: 'b@example.com',
+      }),
+    ];
+    const first = [answer(facts[1] as TicketFacts, 'bad', at('2026-11-04T10:00:00Z'), { comment: 'Late' })];
+    const second = [answer(facts[0] as TicketFacts, 'good', at('2026-11-04T10:00:00Z'))];
+    const range = scope('2026-11-02T00:00:00Z', '2026-11-05T00:00:00Z');
+    const opts = options('2026-11-05T00:00:00Z');
+    computeReport(facts, first, { ...range, tag: 'Billing' }, opts);
+    computeReport(facts, first, { ...range, group: 'Shipping' }, opts);
+    for (const [csat, extra] of [
+      [first, { tag: 'Shipping' }],
+      [second, {}],
+      [second, { agent: 'Anna', tag: 'Billing' }],
+    ] as const) {
+      expect(computeReport(facts, csat, { ...range, ...extra }, opts)).toEqual(
+        computeReport(structuredClone(facts), structuredClone(csat), { ...range, ...extra }, opts),
+      );
+    }
+    expect(computeReport(facts, second, range, opts).csat.byAgent).toEqual([
+      { key: 'Anna', good: 1, okay: 0, bad: 0, answers: 1, shareGood: 1 },
+    ]);
+  });
+});
