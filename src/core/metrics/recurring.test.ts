@@ -322,6 +322,25 @@ describe('repeatedComplaints', () => {
     expect(repeatedComplaints(facts, [], { ...scope, group: 'Support' }, { windowDays: 120 })).toEqual([]);
   });
 
+  it('counts one complaint and a bad rating of another ticket as complaining twice', () => {
+    const m = 'marcus@example.com';
+    const complaint = ticket(ago(12), ['Complaint/Slow response'], { requester: m, threadId: 'm1' });
+    const rated = ticket(ago(30), ['Returns and exchanges'], { requester: m, threadId: 'm2' });
+    const flagged = repeatedComplaints(
+      [complaint, rated],
+      [{ threadId: 'm2', rating: 'bad', answeredAt: ago(20) }],
+      scope,
+      {
+        windowDays: 60,
+      },
+    );
+    expect(flagged.map((entry) => [entry.requester, entry.reason])).toEqual([[m, 'complaint']]);
+    expect(flagged[0]?.tickets.map((t) => t.threadId)).toEqual(['m1', 'm2']);
+    // The bad rating of the complaint itself is one complaint, not two.
+    const same = [{ threadId: 'm1', rating: 'bad' as const, answeredAt: ago(10) }];
+    expect(repeatedComplaints([complaint, rated], same, scope, { windowDays: 60 })).toEqual([]);
+  });
+
   it('reports a parent tag only when no single child tag repeats', () => {
     const c = 'celina@example.pl';
     const facts = [

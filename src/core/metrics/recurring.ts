@@ -370,10 +370,13 @@ export function repeatedComplaints(
     }
     return known;
   };
+  /** Requesters with one complaint-tagged ticket: a bad rating on another ticket makes it a repeat. */
+  const singleComplaint = new Map<string, TicketFacts>();
   for (const [requester, tickets] of byRequester) {
-    // Most customers write once: nothing to repeat.
-    if (tickets.length < 2) continue;
     const complaints = tickets.filter((fact) => fact.tags.some(isComplaint));
+    if (complaints.length === 1) singleComplaint.set(requester, complaints[0] as TicketFacts);
+    // Most customers write once: nothing else to repeat.
+    if (tickets.length < 2) continue;
     if (complaints.length >= 2) add(requester, 'complaint', complaints);
 
     const byTag = new Map<string, TicketFacts[]>();
@@ -397,6 +400,11 @@ export function repeatedComplaints(
   }
   for (const [requester, rated] of badByRequester) {
     if (rated.size >= 2) add(requester, 'bad-rating', [...rated.values()]);
+    // One complaint and one bad rating of another ticket: the customer has complained twice.
+    const complaint = singleComplaint.get(requester);
+    if (rated.size === 1 && complaint && !rated.has(complaint.threadId)) {
+      add(requester, 'complaint', [complaint, ...rated.values()]);
+    }
   }
 
   const newestOf = (entry: RepeatedComplaint) => entry.tickets[0]?.createdAt ?? 0;
