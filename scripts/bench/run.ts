@@ -36,6 +36,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   macro: () => import('./macro-bench').then((m) => m.runMacroBench()),
   worker: () => import('./worker-bench').then((m) => m.runWorkerBench({ threads })),
   reports: () => import('./reports-bench').then((m) => m.runReportsBench()),
+  'reports-page': () => import('./reports-page-bench').then((m) => m.runReportsPageBench()),
 };
 
 for (const [name, run] of Object.entries(benches)) {
