@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, addWeeks, format, getISOWeek, getISOWeekYear, startOfDay, startOfISOWeek } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { periodIndex, periods } from './periods';
 
@@ -11,6 +13,39 @@ describe('periods', () => {
     expect(days[1]?.start).toBe(Date.parse('2027-03-27T23:00:00Z'));
     // 28 March has 23 hours: the next day starts at 22:00 UTC.
     expect(days[2]?.start).toBe(Date.parse('2027-03-28T22:00:00Z'));
+  });
+
+  it('counts days and weeks from each local midnight, as date-fns does, with DST, odd offsets and clocks that change at midnight', () => {
+    const from = Date.parse('2026-01-01T00:00:00Z');
+    const to = Date.parse('2028-01-01T00:00:00Z');
+    for (const zone of [
+      'Europe/Warsaw',
+      'America/New_York',
+      'Asia/Tokyo',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+      'America/Havana',
+    ]) {
+      const slow: { key: string; start: number }[] = [];
+      let at = startOfDay(new TZDate(from, zone));
+      while (at.getTime() < to) {
+        slow.push({ key: format(at, 'yyyy-MM-dd'), start: at.getTime() });
+        at = startOfDay(addDays(at, 1));
+      }
+      expect(periods('day', from, to, zone), zone).toEqual(slow);
+      const slowWeeks: { key: string; start: number }[] = [];
+      let week = startOfISOWeek(new TZDate(from, zone));
+      while (week.getTime() < to) {
+        slowWeeks.push({
+          key: `${getISOWeekYear(week)}-W${String(getISOWeek(week)).padStart(2, '0')}`,
+          start: week.getTime(),
+        });
+        week = startOfISOWeek(addWeeks(week, 1));
+      }
+      expect(periods('week', from, to, zone), zone).toEqual(slowWeeks);
+    }
   });
 
   it('names ISO weeks, Monday first, across a year end', () => {

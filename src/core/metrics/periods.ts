@@ -3,7 +3,7 @@
  * Monday starts at 00:00 in Warsaw, also in the week the clocks change. Series are built once per
  * report; `periodIndex` finds a moment's period by binary search, so bucketing 100,000 tickets is cheap.
  */
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import {
   addDays,
   addMonths,
@@ -34,10 +34,11 @@ function startOf(unit: PeriodUnit, at: TZDate): TZDate {
   return startOfISOWeek(at);
 }
 
+/** The next period's start: its own local midnight, even after a period that began at 01:00 (no midnight). */
 function next(unit: PeriodUnit, at: TZDate): TZDate {
-  if (unit === 'day') return addDays(at, 1);
-  if (unit === 'month') return addMonths(at, 1);
-  return addWeeks(at, 1);
+  if (unit === 'day') return startOfDay(addDays(at, 1));
+  if (unit === 'month') return startOfMonth(addMonths(at, 1));
+  return startOfISOWeek(addWeeks(at, 1));
 }
 
 /**
@@ -47,11 +48,72 @@ function next(unit: PeriodUnit, at: TZDate): TZDate {
 export function periods(unit: PeriodUnit, from: number, to: number, timeZone: string): Period[] {
   const out: Period[] = [];
   if (!(to > from)) return out;
+  if (unit === 'day') return days(from, to, timeZone);
+  if (unit === 'week') return weeks(from, to, timeZone);
   let at = startOf(unit, new TZDate(from, timeZone));
   while (at.getTime() < to) {
     if (out.length >= MAX_PERIODS) throw new RangeError(`A report covers at most ${MAX_PERIODS} ${unit}s`);
     out.push({ key: keyOf(unit, at), start: at.getTime() });
     at = next(unit, at);
+  }
+  return out;
+}
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+/** `yyyy-MM-dd` of a local midnight, from its UTC instant and the zone's offset then (minutes). */
+function dayKey(start: number, offsetMinutes: number): string {
+  const local = new Date(start + offsetMinutes * MINUTE_MS);
+  const month = String(local.getUTCMonth() + 1).padStart(2, '0');
+  const day = String(local.getUTCDate()).padStart(2, '0');
+  return `${local.getUTCFullYear()}-${month}-${day}`;
+}
+
+/** ISO 8601 week key (`2026-W47`) of a local date given as its UTC midnight. */
+function isoWeekKey(localMidnightUtc: number): string {
+  const weekday = (new Date(localMidnightUtc).getUTCDay() + 6) % 7; // Monday 0
+  const thursday = new Date(localMidnightUtc + (3 - weekday) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Weeks are every seventh local midnight from the Monday of the first week. */
+function weeks(from: number, to: number, timeZone: string): Period[] {
+  const monday = startOfISOWeek(new TZDate(from, timeZone)).getTime();
+  const out: Period[] = [];
+  const all = days(monday, to, timeZone, MAX_PERIODS * 7);
+  for (let i = 0; i < all.length; i += 7) {
+    const day = all[i] as Period;
+    if (out.length >= MAX_PERIODS) throw new RangeError(`A report covers at most ${MAX_PERIODS} weeks`);
+    out.push({ key: isoWeekKey(Date.parse(`${day.key}T00:00:00Z`)), start: day.start });
+  }
+  return out;
+}
+
+/**
+ * Days are most of a year's periods and the first report's cost (a TZDate and a format per day): the next
+ * local midnight is 24 hours on, moved by the change of the zone's offset in between. Checked: where that
+ * instant is not a local midnight (a zone whose clocks change at midnight), the day comes from date-fns.
+ */
+function days(from: number, to: number, timeZone: string, max = MAX_PERIODS): Period[] {
+  const out: Period[] = [];
+  let start = startOfDay(new TZDate(from, timeZone)).getTime();
+  let offset = tzOffset(timeZone, new Date(start));
+  while (start < to) {
+    if (out.length >= max) throw new RangeError(`A report covers at most ${max} days`);
+    out.push({ key: dayKey(start, offset), start });
+    const candidate = start + DAY_MS;
+    let nextStart = candidate - (tzOffset(timeZone, new Date(candidate)) - offset) * MINUTE_MS;
+    let nextOffset = tzOffset(timeZone, new Date(nextStart));
+    if ((nextStart + nextOffset * MINUTE_MS) % DAY_MS !== 0 || nextStart <= start) {
+      // After a day that had no midnight (it began at 01:00), the next one begins at its own midnight again.
+      nextStart = startOfDay(addDays(new TZDate(start, timeZone), 1)).getTime();
+      nextOffset = tzOffset(timeZone, new Date(nextStart));
+    }
+    start = nextStart;
+    offset = nextOffset;
   }
   return out;
 }
