@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only sync|queue|soak|agents|sidebar|shortcuts|macro|worker] [-- --threads N] [-- --tickets N]`: the numbers the issues ask for, measured, printed as
+ * `npm run bench [-- --only sync|queue|soak|agents|sidebar|shortcuts|macro|worker|reports|reports-page] [-- --threads N] [-- --tickets N]`: the numbers the issues ask for, measured, printed as
  * a table and as one JSON line per benchmark. Benchmarks are not tests: they report, they do not assert.
  */
 import { parseArgs } from 'node:util';
