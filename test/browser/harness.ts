@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, ElementHandle, Page, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { leaveDemoAutomationsToTheWorker } from '../../scripts/demo-automation';
@@ -10,6 +13,7 @@ import type { TemplateLibrary } from '../../src/core/templates';
 import {
   assertBuilt,
   chromiumArgs,
+  DEMO_CLIENT_ID,
   DIST_PATH,
   EXTENSION_ID,
   extensionWorker,
@@ -310,3 +314,39 @@ function xpathString(text: string): string {
 
 /** The demo mailbox's team set-up, as its seed publishes it: four agents and a few tags with descriptions. */
 export const DEMO_TEAM: TeamConfig = DEMO_TEAM_CONFIG;
+
+/**
+ * The harness after Anna's Gmail tab has shown the mailbox and synced it (so the extension's pages know the
+ * mailbox), and a 1440x900 page whose downloads land in a fresh temporary folder: the set-up of the pages
+ * that read the store and export files (reports, knowledge base). `close` removes the folder too.
+ */
+export async function startWithSyncedPage(downloadPrefix: string): Promise<{
+  harness: Harness;
+  page: Page;
+  downloads: string;
+  close(): Promise<void>;
+}> {
+  const harness = await startHarness();
+  await harness.storeSettings({ clientId: DEMO_CLIENT_ID, agentName: 'Anna Kowalska' });
+  const gmail = await harness.openInbox();
+  await waitForSidebarText(gmail, (text) => /All open\n[1-9]/.test(text), 40_000);
+  await gmail.close();
+  const page = await harness.browser.newPage();
+  await page.setViewport({ width: 1440, height: 900 });
+  const downloads = await mkdtemp(join(tmpdir(), downloadPrefix));
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', {
+    behavior: 'allow',
+    downloadPath: downloads,
+    eventsEnabled: true,
+  });
+  return {
+    harness,
+    page,
+    downloads,
+    async close() {
+      await harness.close();
+      await rm(downloads, { recursive: true, force: true });
+    },
+  };
+}

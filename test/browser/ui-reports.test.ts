@@ -1,11 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
-import { DEMO_CLIENT_ID } from './chromium';
-import { byName, type Harness, startHarness, waitForSidebarText, waitUntil } from './harness';
+import { byName, type Harness, startWithSyncedPage, waitUntil } from './harness';
 
 /**
  * The reports page (English) on the demo mailbox, computed in the browser from what the Gmail tab synced:
@@ -53,27 +51,15 @@ describe('the reports page on the demo mailbox (English)', () => {
     }
   };
 
+  let closeAll: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
-    harness = await startHarness();
-    await harness.storeSettings({ clientId: DEMO_CLIENT_ID, agentName: 'Anna Kowalska' });
-    const gmail = await harness.openInbox();
-    await waitForSidebarText(gmail, (text) => /All open\n[1-9]/.test(text), 40_000);
-    await gmail.close();
-    page = await harness.browser.newPage();
-    await page.setViewport({ width: 1440, height: 900 });
-    downloads = await mkdtemp(join(tmpdir(), 'labeldesk-report-csv-'));
-    const cdp = await page.createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', {
-      behavior: 'allow',
-      downloadPath: downloads,
-      eventsEnabled: true,
-    });
+    ({ harness, page, downloads, close: closeAll } = await startWithSyncedPage('labeldesk-report-csv-'));
     await mkdir(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await harness?.close();
-    if (downloads) await rm(downloads, { recursive: true, force: true });
+    await closeAll?.();
   });
 
   it('counts the seed’s tickets in 90 days, and filters by group and tag', async () => {
