@@ -1,4 +1,5 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import { byName, type Harness, startWithSyncedPage, waitUntil } from './harness'
  * axe in both colour schemes, and screenshots at 1440x900 in /tmp/kb-shots/.
  */
 
-const SHOTS = '/tmp/kb-shots';
+/** Screenshots for the closing note, outside the repository. */
+const SHOTS = join(tmpdir(), 'labeldesk-kb-shots');
 
 describe('the knowledge-base page on the demo mailbox (English)', () => {
   let harness: Harness;

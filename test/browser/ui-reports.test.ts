@@ -1,4 +1,5 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import { byName, type Harness, startWithSyncedPage, waitUntil } from './harness'
  * at 1440x900 go to /tmp/report-shots/.
  */
 
-const SHOTS = '/tmp/report-shots';
+/** Screenshots for the closing note, outside the repository. */
+const SHOTS = join(tmpdir(), 'labeldesk-report-shots');
 /**
  * demo.ts: 93 of its 125 customer tickets carry Helpdesk labels; those are what this browser's first sync
  * stores as tickets (the 32 untriaged ones are older mail the first sync does not pick up), all within the
