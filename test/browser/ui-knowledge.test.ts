@@ -10,7 +10,7 @@ import { byName, type Harness, startWithSyncedPage, waitUntil } from './harness'
  * The knowledge-base page (English) on the demo mailbox, driven by accessible names: an article created,
  * found by search, edited, saved as shared records and read back after a reload; a hostile body shown inert
  * by the real DOMPurify in Chromium; delete and Undo; the Markdown export read from the downloaded file;
- * axe in both colour schemes, and screenshots at 1440x900 in /tmp/kb-shots/.
+ * axe in both colour schemes, and screenshots at 1440x900 in labeldesk-kb-shots/ in the OS temporary folder.
  */
 
 /** Screenshots for the closing note, outside the repository. */

@@ -10,7 +10,7 @@ import { byName, type Harness, startWithSyncedPage, waitUntil } from './harness'
  * The reports page (English) on the demo mailbox, computed in the browser from what the Gmail tab synced:
  * the 90-day range counts the seed's 93 labelled tickets, group and tag filters change the numbers and the hash,
  * a chart's CSV downloads with its header and rows, axe passes in both colour schemes, and screenshots
- * at 1440x900 go to /tmp/report-shots/.
+ * at 1440x900 go to labeldesk-report-shots/ in the OS temporary folder.
  */
 
 /** Screenshots for the closing note, outside the repository. */

@@ -1,4 +1,4 @@
-import { createContext } from 'preact';
+import { type ComponentChildren, createContext } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { type DataTable, downloadText, toCsv } from './csv';
@@ -28,14 +28,20 @@ export type ChartDrawer = (host: HTMLElement, spec: ChartSpec) => () => void;
  */
 export const ChartDraw = createContext<ChartDrawer>(() => () => {});
 
+/**
+ * A table's columns as its header and its rows as the body; `children` replaces the body where rows hold
+ * more than text (links, inputs) while the header and the CSV still come from `table`.
+ */
 export function DataTableView({
   table,
   caption,
   className,
+  children,
 }: {
   table: DataTable;
   caption: string;
   className?: string;
+  children?: ComponentChildren;
 }) {
   return (
     <div class="ld-table-wrap">
@@ -51,21 +57,22 @@ export function DataTableView({
           </tr>
         </thead>
         <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={String(r)}>
-              {row.map((cell, c) =>
-                c === 0 ? (
-                  <th key={String(c)} scope="row">
-                    {cell === null ? '' : typeof cell === 'number' ? formatCount(cell) : cell}
-                  </th>
-                ) : (
-                  <td key={String(c)} class={typeof cell === 'number' ? 'ld-num' : undefined}>
-                    {cell === null ? '—' : typeof cell === 'number' ? formatCount(cell) : cell}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
+          {children ??
+            table.rows.map((row, r) => (
+              <tr key={String(r)}>
+                {row.map((cell, c) =>
+                  c === 0 ? (
+                    <th key={String(c)} scope="row">
+                      {cell === null ? '' : typeof cell === 'number' ? formatCount(cell) : cell}
+                    </th>
+                  ) : (
+                    <td key={String(c)} class={typeof cell === 'number' ? 'ld-num' : undefined}>
+                      {cell === null ? '—' : typeof cell === 'number' ? formatCount(cell) : cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
         </tbody>
       </table>
     </div>

@@ -239,34 +239,20 @@ export function ReportTables({
           <p class="ld-help">{t('reportsNoWaits')}</p>
         ) : (
           <>
-            <div class="ld-table-wrap">
-              <table class="ld-data">
-                <caption>{t('reportsWorstWaits')}</caption>
-                <thead>
-                  <tr>
-                    {worstTable.columns.map((column) => (
-                      <th key={column} scope="col">
-                        {column}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {worst.map((w) => (
-                    <tr key={w.threadId}>
-                      <th scope="row">
-                        <TicketLink mailbox={mailbox} ticket={w} />
-                      </th>
-                      <td class="ld-subject">{w.subject}</td>
-                      <td class="ld-num">{formatDuration(w.ms)}</td>
-                      <td>{w.open ? t('reportsYes') : t('reportsNo')}</td>
-                      <td>{w.assignee ?? '—'}</td>
-                      <td>{w.group ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTableView table={worstTable} caption={t('reportsWorstWaits')}>
+              {worst.map((w) => (
+                <tr key={w.threadId}>
+                  <th scope="row">
+                    <TicketLink mailbox={mailbox} ticket={w} />
+                  </th>
+                  <td class="ld-subject">{w.subject}</td>
+                  <td class="ld-num">{formatDuration(w.ms)}</td>
+                  <td>{w.open ? t('reportsYes') : t('reportsNo')}</td>
+                  <td>{w.assignee ?? '—'}</td>
+                  <td>{w.group ?? '—'}</td>
+                </tr>
+              ))}
+            </DataTableView>
             <CsvButton
               table={worstTable}
               fileName={file('worst-waits')}
@@ -280,53 +266,39 @@ export function ReportTables({
       <div class="ld-table-block" id="ld-ratio">
         <h3>{t('reportsVolumeRatio')}</h3>
         <p class="ld-help">{t('reportsVolumeRatioHelp')}</p>
-        <div class="ld-table-wrap">
-          <table class="ld-data">
-            <caption>{t('reportsVolumeRatio')}</caption>
-            <thead>
-              <tr>
-                {ratioTable.columns.map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.volumeRatio.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{m.month}</th>
-                  <td class="ld-num">{formatCount(m.tickets)}</td>
-                  <td class="ld-num">{formatCount(m.requesters)}</td>
-                  <td>
-                    <input
-                      type="number"
-                      min={0}
-                      step={1}
-                      inputMode="numeric"
-                      aria-label={t('reportsOrdersIn', m.month)}
-                      value={m.orders ?? ''}
-                      onChange={(event) => setCount(m.month, 'orders', event.currentTarget.value)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="number"
-                      min={0}
-                      step={1}
-                      inputMode="numeric"
-                      aria-label={t('reportsCustomersIn', m.month)}
-                      value={m.customers ?? ''}
-                      onChange={(event) => setCount(m.month, 'customers', event.currentTarget.value)}
-                    />
-                  </td>
-                  <td class="ld-num">{formatShare(m.ticketsPerOrder)}</td>
-                  <td class="ld-num">{formatShare(m.ticketsPerCustomer)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTableView table={ratioTable} caption={t('reportsVolumeRatio')}>
+          {report.volumeRatio.map((m) => (
+            <tr key={m.month}>
+              <th scope="row">{m.month}</th>
+              <td class="ld-num">{formatCount(m.tickets)}</td>
+              <td class="ld-num">{formatCount(m.requesters)}</td>
+              <td>
+                <input
+                  type="number"
+                  min={0}
+                  step={1}
+                  inputMode="numeric"
+                  aria-label={t('reportsOrdersIn', m.month)}
+                  value={m.orders ?? ''}
+                  onChange={(event) => setCount(m.month, 'orders', event.currentTarget.value)}
+                />
+              </td>
+              <td>
+                <input
+                  type="number"
+                  min={0}
+                  step={1}
+                  inputMode="numeric"
+                  aria-label={t('reportsCustomersIn', m.month)}
+                  value={m.customers ?? ''}
+                  onChange={(event) => setCount(m.month, 'customers', event.currentTarget.value)}
+                />
+              </td>
+              <td class="ld-num">{formatShare(m.ticketsPerOrder)}</td>
+              <td class="ld-num">{formatShare(m.ticketsPerCustomer)}</td>
+            </tr>
+          ))}
+        </DataTableView>
         <CsvButton
           table={ratioTable}
           fileName={file('volume-ratio')}
