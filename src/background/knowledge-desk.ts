@@ -8,7 +8,7 @@ import { type ArticleDraft, currentArticles } from '../core/knowledge/articles';
 import { faqCandidates } from '../core/knowledge/candidates';
 import { searchArticles } from '../core/knowledge/search';
 import { LabeldeskError } from '../messaging/errors';
-import { readReportInputs } from '../store/report-inputs';
+import { readReportInputs, saveFactsSnapshot } from '../store/report-inputs';
 import type { RecordBook } from '../sync/record-book';
 import type { DeskServices } from './desk';
 import type { DeskHandlers } from './handlers';
@@ -59,8 +59,11 @@ export function createKnowledgeDesk(services: DeskServices): KnowledgeHandlers {
 
     'kb.candidates': async ({ mailbox }) => {
       const { db } = await services.mailboxFor(mailbox);
-      const [{ facts }, articles] = await Promise.all([readReportInputs(db), inForce(mailbox)]);
-      return { candidates: faqCandidates(facts, articles, services.now()) };
+      const [inputs, articles] = await Promise.all([readReportInputs(db), inForce(mailbox)]);
+      // Saved after the answer: the next read (here or on the reports page) starts from these facts.
+      const stale = inputs.staleSnapshot;
+      if (stale) setTimeout(() => void saveFactsSnapshot(db, inputs.facts, stale).catch(() => false), 0);
+      return { candidates: faqCandidates(inputs.facts, articles, services.now()) };
     },
   };
 }

@@ -5,7 +5,7 @@ import { suggestTags } from '../core/metrics/tag-clusters';
 import { pageResults } from '../messaging/contract-automation';
 import { callerFor } from '../messaging/sender';
 import { openLabeldeskDatabase } from '../store/db';
-import { readReportInputs } from '../store/report-inputs';
+import { readReportInputs, saveFactsSnapshot } from '../store/report-inputs';
 import { t, uiLanguage } from '../ui/i18n';
 import { ChartDraw } from '../ui/reports/chart';
 import { ReportsPage } from '../ui/reports/reports-page';
@@ -44,11 +44,21 @@ const source = reportsSource({
   // so a schema upgrade by the service worker is never blocked by this tab.
   readInputs: async (mailbox) => {
     const db = await openLabeldeskDatabase(mailbox);
+    let saving = false;
     try {
-      const { facts, csat } = await readReportInputs(db);
+      const { facts, csat, staleSnapshot } = await readReportInputs(db);
+      if (staleSnapshot) {
+        // The next visit starts from these facts: saved once the report is on screen and the page is idle.
+        saving = true;
+        whenIdle(() => {
+          saveFactsSnapshot(db, facts, staleSnapshot)
+            .catch(() => false)
+            .finally(() => db.close());
+        });
+      }
       return { facts, csat };
     } finally {
-      db.close();
+      if (!saving) db.close();
     }
   },
   area: {
@@ -56,6 +66,13 @@ const source = reportsSource({
     set: (items) => chrome.storage.local.set(items),
   },
 });
+
+/** Runs `task` when the page has nothing to do (at the latest after 5 s), after the first report is drawn. */
+function whenIdle(task: () => void): void {
+  const idle = globalThis.requestIdleCallback;
+  if (typeof idle === 'function') setTimeout(() => idle(task, { timeout: 5_000 }), 1_000);
+  else setTimeout(task, 2_000);
+}
 
 const engine = { computeReport, tagTrends, repeatedComplaints, suggestTags };
 

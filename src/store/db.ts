@@ -55,6 +55,11 @@ export const MIGRATIONS: readonly Migration[] = [
     tx.objectStore('tickets').createIndex('timelinePending', 'timelinePending');
     markTicketsWithoutTimeline(tx).catch(() => tx.abort());
   },
+  function trackTicketChanges(db, tx) {
+    // The reports read a compact snapshot of every ticket's facts and only the rows written since.
+    db.createObjectStore('meta');
+    tx.objectStore('tickets').createIndex('changeSeq', 'changeSeq');
+  },
 ];
 
 /** Sets the pending-metadata key on stored tickets that lack metadata (written before version 4). */

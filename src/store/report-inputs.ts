@@ -6,6 +6,8 @@ import type { CsatFact, TicketFacts } from '../core/metrics/facts';
 import { CSAT_RATINGS, type CsatRating } from '../core/records';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../core/ticket';
 import type { LabeldeskDatabase } from './db';
+import { decodeFacts, encodeFacts, type FactsSnapshot, validSnapshot } from './facts-snapshot';
+import { changeSeqOf, TICKET_CHANGE_SEQ } from './ticket-store';
 
 /** The cursors-store entry that says "the reports page asked for timelines here" (kept across restarts). */
 const TIMELINES_WANTED = 'reports.timelines';
@@ -27,24 +29,118 @@ export interface ReportInputs {
   csat: CsatFact[];
   /** Stored rows left out because a field the reports read was malformed (sync rebuilds damaged rows). */
   skipped: number;
+  /**
+   * Set when the stored facts snapshot is missing, could not be trusted or lags by many rows: these facts
+   * as of this change number are worth saving (`saveFactsSnapshot`), off the critical path.
+   */
+  staleSnapshot?: { seq: number; skipped: number };
+  /** How the tickets were read: from the snapshot and the rows written since, or every row. */
+  source: 'snapshot' | 'rows';
+}
+
+/** The 'meta' entry holding the reports' facts snapshot (facts-snapshot.ts). */
+export const FACTS_SNAPSHOT = 'reports.facts';
+const FACTS_SNAPSHOT_SEQ = 'reports.facts.seq';
+
+/** Rows written since the snapshot beyond which reading it again is worth a new snapshot. */
+export const SNAPSHOT_REFRESH_ROWS = 1_000;
+
+/**
+ * Every ticket and every CSAT answer, in one read-only transaction. Tickets come from the facts snapshot
+ * patched with the rows written since it (the `changeSeq` index), when the snapshot is valid and the
+ * store's row count confirms that no row it holds was deleted; otherwise from a `getAll` of every row.
+ * CSAT answers are a `getAll` of the 'csat' records by their kind index. Rows are checked by hand, field by
+ * field, for what the reports read (not parsed with zod: 100,000 rows must convert in well under 200 ms); a
+ * malformed row is counted and skipped. A row without its timeline yet is a partial fact: its first
+ * message and first reply only.
+ */
+export async function readReportInputs(db: LabeldeskDatabase): Promise<ReportInputs> {
+  const tx = db.transaction(['tickets', 'records', 'meta'], 'readonly');
+  const tickets = tx.objectStore('tickets');
+  const meta = tx.objectStore('meta');
+  const done = tx.done;
+  try {
+    const [snapshot, seqValue, count, answers] = await Promise.all([
+      meta.get(FACTS_SNAPSHOT),
+      meta.get(TICKET_CHANGE_SEQ),
+      tickets.count(),
+      tx.objectStore('records').index('kind').getAll('csat'),
+    ]);
+    const seq = changeSeqOf(seqValue);
+    const csat = csatFactsOf(answers);
+    const patched =
+      validSnapshot(snapshot) && snapshot.seq <= seq
+        ? patchSnapshot(
+            snapshot,
+            await tickets.index('changeSeq').getAll(IDBKeyRange.lowerBound(snapshot.seq, true)),
+            count,
+          )
+        : undefined;
+    let inputs: ReportInputs;
+    if (patched) {
+      const { facts, skipped, changed } = patched;
+      inputs = { facts, csat: csat.facts, skipped: skipped + csat.skipped, source: 'snapshot' };
+      if (changed >= SNAPSHOT_REFRESH_ROWS) inputs.staleSnapshot = { seq, skipped };
+    } else {
+      const { facts, skipped } = ticketFactsOf(await tickets.getAll());
+      inputs = { facts, csat: csat.facts, skipped: skipped + csat.skipped, source: 'rows' };
+      inputs.staleSnapshot = { seq, skipped };
+    }
+    await done;
+    return inputs;
+  } catch (error) {
+    await done.catch(() => {});
+    throw error;
+  }
 }
 
 /**
- * Every ticket and every CSAT answer, in one read-only transaction: a `getAll` of the tickets and of the
- * 'csat' records by their kind index. Rows are checked by hand, field by field, for what the reports read
- * (not parsed with zod: 100,000 rows must convert in well under 200 ms); a malformed row is counted and
- * skipped. A row without its timeline yet is a partial fact: its first message and first reply only.
+ * The snapshot's facts with the rows written since it put in: undefined when the row count says a ticket
+ * it holds is gone (every stored row is in the snapshot, among its skipped rows, or written since, so the
+ * three add up to the count exactly when nothing was deleted and no skipped row was written again).
  */
-export async function readReportInputs(db: LabeldeskDatabase): Promise<ReportInputs> {
-  const tx = db.transaction(['tickets', 'records'], 'readonly');
-  const [rows, answers] = await Promise.all([
-    tx.objectStore('tickets').getAll(),
-    tx.objectStore('records').index('kind').getAll('csat'),
-    tx.done,
-  ]);
-  const tickets = ticketFactsOf(rows);
-  const csat = csatFactsOf(answers);
-  return { facts: tickets.facts, csat: csat.facts, skipped: tickets.skipped + csat.skipped };
+function patchSnapshot(
+  snapshot: FactsSnapshot,
+  rows: readonly unknown[],
+  count: number,
+): { facts: TicketFacts[]; skipped: number; changed: number } | undefined {
+  const facts = decodeFacts(snapshot);
+  if (facts === undefined) return undefined;
+  if (rows.length === 0) {
+    return facts.length + snapshot.skipped === count
+      ? { facts, skipped: snapshot.skipped, changed: 0 }
+      : undefined;
+  }
+  const written = new Set<string>();
+  for (const row of rows) {
+    const id = (row as Loose | null)?.threadId;
+    if (typeof id !== 'string') return undefined;
+    written.add(id);
+  }
+  const kept = facts.filter((fact) => !written.has(fact.threadId));
+  if (kept.length + written.size + snapshot.skipped !== count) return undefined;
+  const fresh = ticketFactsOf(rows);
+  for (const fact of fresh.facts) kept.push(fact);
+  return { facts: kept, skipped: snapshot.skipped + fresh.skipped, changed: rows.length };
+}
+
+/**
+ * Saves facts read by `readReportInputs` as the snapshot the next read starts from. A newer snapshot
+ * already stored is kept: a page that read earlier never replaces what a later read saw.
+ */
+export async function saveFactsSnapshot(
+  db: LabeldeskDatabase,
+  facts: readonly TicketFacts[],
+  at: { seq: number; skipped: number },
+): Promise<boolean> {
+  const value = encodeFacts(facts, at.seq, at.skipped);
+  const tx = db.transaction('meta', 'readwrite');
+  // The stored snapshot's number sits beside it: checking it does not read megabytes back.
+  const newer = changeSeqOf(await tx.store.get(FACTS_SNAPSHOT_SEQ)) >= at.seq;
+  if (!newer)
+    await Promise.all([tx.store.put(value, FACTS_SNAPSHOT), tx.store.put(at.seq, FACTS_SNAPSHOT_SEQ)]);
+  await tx.done;
+  return !newer;
 }
 
 const STATUSES: ReadonlySet<string> = new Set(TICKET_STATUSES);

@@ -64,6 +64,12 @@ export const ticketRecordSchema = z.object({
     .optional(),
   /** 1 while the timeline is still to read, absent after: the `timelinePending` index, as `metadataPending`. */
   timelinePending: z.literal(1).optional(),
+  /**
+   * The store's change number of the write that stored this row (ticket-store.ts's putTickets): the
+   * `changeSeq` index lists the rows written after the reports' facts snapshot was taken. Absent on rows
+   * written before version 7.
+   */
+  changeSeq: z.number().int().nonnegative().optional(),
 });
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
 export type TicketTimeline = NonNullable<TicketRecord['timeline']>;
@@ -145,6 +151,7 @@ export interface LabeldeskDB extends DBSchema {
       requesterDomain: string;
       metadataPending: number;
       timelinePending: number;
+      changeSeq: number;
     };
   };
   queueEntries: {
@@ -183,6 +190,14 @@ export interface LabeldeskDB extends DBSchema {
     key: string;
     value: AutomationMemoryEntry;
     indexes: { to: string };
+  };
+  /**
+   * Small values about the store itself, by name: the tickets' change number ('tickets.changeSeq') and the
+   * reports' facts snapshot ('reports.facts'). Checked on read like everything else.
+   */
+  meta: {
+    key: string;
+    value: unknown;
   };
   /** Threads whose stored record failed validation: sync fetches them again. */
   rebuild: {

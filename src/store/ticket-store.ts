@@ -3,7 +3,7 @@
  * queue never lists a ticket that is not (or no longer) there.
  */
 
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import { emailDomain, isPublicMailDomain, normalizeEmail } from '../core/mail-address';
 import { type QueueId, queueKey } from '../core/queues';
 import { tagPath } from '../core/ticket';
@@ -19,8 +19,16 @@ import {
 
 export type TicketInput = Omit<
   TicketRecord,
-  'requesterEmail' | 'requesterDomain' | 'tagKeys' | 'metadataPending' | 'timelinePending'
+  'requesterEmail' | 'requesterDomain' | 'tagKeys' | 'metadataPending' | 'timelinePending' | 'changeSeq'
 >;
+
+/** The 'meta' entry holding the number of the last write to the tickets (every row stores its write's). */
+export const TICKET_CHANGE_SEQ = 'tickets.changeSeq';
+
+/** A stored change number, or 0 when absent or not one. */
+export function changeSeqOf(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
+}
 
 export type CorruptionListener = (report: CorruptRecordReport) => void;
 
@@ -28,8 +36,9 @@ function toRecord(ticket: TicketInput): TicketRecord {
   const {
     metadataPending: _pending,
     timelinePending: _timeline,
+    changeSeq: _seq,
     ...fields
-  } = ticket as TicketInput & { metadataPending?: 1; timelinePending?: 1 };
+  } = ticket as TicketInput & { metadataPending?: 1; timelinePending?: 1; changeSeq?: number };
   const record: TicketRecord = { ...fields, tagKeys: [] };
   if (!ticket.hasMetadata) record.metadataPending = 1;
   if (!ticket.timeline) record.timelinePending = 1;
@@ -60,10 +69,18 @@ export async function putTickets(db: LabeldeskDatabase, tickets: readonly Ticket
   // The same ticket twice in one call: the last one wins, as two calls in a row would leave it. Indexing
   // both against the same old entries would leave both sets of entries and count them twice.
   const records = [...new Map(validated.map((record) => [record.threadId, record])).values()];
-  const tx = db.transaction(['tickets', 'queueEntries', 'queueCounts', 'rebuild'], 'readwrite');
+  // A database opened at a version before 7 (by a migration test) has no change numbers to keep.
+  const numbered = db.objectStoreNames.contains('meta');
+  const stores: StoreNames<LabeldeskDB>[] = ['tickets', 'queueEntries', 'queueCounts', 'rebuild'];
+  if (numbered) stores.push('meta');
+  const tx = db.transaction(stores, 'readwrite');
+  // Every row of this write gets the next change number, in the same transaction as the rows.
+  const meta = numbered ? tx.objectStore('meta') : undefined;
+  const seq = meta ? changeSeqOf(await meta.get(TICKET_CHANGE_SEQ)) + 1 : undefined;
   await Promise.all([
+    meta?.put(seq, TICKET_CHANGE_SEQ),
     ...records.flatMap((record) => [
-      tx.objectStore('tickets').put(record),
+      tx.objectStore('tickets').put(seq === undefined ? record : { ...record, changeSeq: seq }),
       tx.objectStore('rebuild').delete(record.threadId),
     ]),
     reindexTickets(

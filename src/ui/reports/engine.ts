@@ -43,12 +43,22 @@ export interface ReportEngine {
   ): TagSuggestion[];
 }
 
-/** Everything drawn for one filter: computed once and kept while the data stays the same. */
-export interface ComputedReport {
-  report: Report;
+/** The recurring-issues section's numbers for one filter. */
+export interface RecurringResult {
   trends: TagTrend[];
   complaints: RepeatedComplaint[];
   suggestions: TagSuggestion[];
+}
+
+/**
+ * Everything drawn for one filter: computed once and kept while the data stays the same. The report comes
+ * first and is drawn; the recurring issues are computed after it has been painted.
+ */
+export interface ComputedReport {
+  report: Report;
+  /** The moment the report was computed for (unanswered waits and trend weeks run to it). */
+  at: number;
+  recurring?: RecurringResult;
 }
 
 /** The first-response targets the cards show (S002: 37% expect an answer within an hour, 80% within a day). */

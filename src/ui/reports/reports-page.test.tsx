@@ -230,7 +230,8 @@ describe('the reports page', () => {
   it('explains the alert threshold and shows the heat map numbers, not colour alone', async () => {
     setUp();
     await waitFor('the report', () => card('tickets') === '12');
-    expect(text()).toContain('reportsTrendThreshold 8 100 3');
+    // The recurring issues are computed after the report is drawn.
+    await waitFor('the recurring issues', () => text().includes('reportsTrendThreshold 8 100 3'));
     expect(text()).toContain('reportsTrendLine Shipping/Late by shipper 9 1');
     const cells = [...document.querySelectorAll('.ld-heat tbody td')].map((cell) => cell.textContent);
     expect(cells).toEqual(['1', '9 (reportsSpike)']);

@@ -5,7 +5,13 @@ import { teamGroups, uniqueNames } from '../../core/team-config';
 import { t, uiLanguage } from '../i18n';
 import { ReportCards } from './cards';
 import { ReportCharts } from './charts-section';
-import { type ComputedReport, type ReportEngine, TARGET_HOURS, TREND_OPTIONS } from './engine';
+import {
+  type ComputedReport,
+  type RecurringResult,
+  type ReportEngine,
+  TARGET_HOURS,
+  TREND_OPTIONS,
+} from './engine';
 import {
   filtersFromHash,
   filtersToHash,
@@ -240,9 +246,7 @@ export function ReportsPage(props: ReportsPageProps) {
         };
         const result: ComputedReport = {
           report: engine.computeReport(data.facts, data.csat, scope, options),
-          trends: engine.tagTrends(data.facts, scope, at, TREND_OPTIONS),
-          complaints: engine.repeatedComplaints(data.facts, data.csat, scope),
-          suggestions: engine.suggestTags(data.facts, scope),
+          at,
         };
         cache.current.results.set(key, result);
         setComputeError(null);
@@ -253,6 +257,28 @@ export function ReportsPage(props: ReportsPageProps) {
     }, 0);
     return () => clearTimeout(timer);
   }, [data, key]);
+
+  // The recurring issues: after the report has been painted, so the cards and charts never wait for them.
+  useEffect(() => {
+    if (data === null || scope === null || computed === null || computed.key !== key) return;
+    const { result } = computed;
+    if (result.recurring !== undefined) return;
+    const timer = setTimeout(() => {
+      try {
+        const recurring: RecurringResult = {
+          trends: engine.tagTrends(data.facts, scope, result.at, TREND_OPTIONS),
+          complaints: engine.repeatedComplaints(data.facts, data.csat, scope),
+          suggestions: engine.suggestTags(data.facts, scope),
+        };
+        const done = { ...result, recurring };
+        if (cache.current.data === data) cache.current.results.set(computed.key, done);
+        setComputed({ key: computed.key, result: done });
+      } catch (error) {
+        setComputeError(reasonOf(error));
+      }
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [computed]);
 
   const current = computed?.result ?? null;
   const stale = computed !== null && computed.key !== key;
@@ -482,16 +508,23 @@ export function ReportsPage(props: ReportsPageProps) {
               />
             </>
           )}
-          <RecurringIssues
-            trends={current.trends}
-            complaints={current.complaints}
-            suggestions={current.suggestions}
-            options={TREND_OPTIONS}
-            mailbox={mailbox}
-            from={from}
-            to={to}
-            download={download}
-          />
+          {current.recurring ? (
+            <RecurringIssues
+              trends={current.recurring.trends}
+              complaints={current.recurring.complaints}
+              suggestions={current.recurring.suggestions}
+              options={TREND_OPTIONS}
+              mailbox={mailbox}
+              from={from}
+              to={to}
+              download={download}
+            />
+          ) : (
+            <section class="ld-recurring" aria-labelledby="ld-recurring-title" aria-busy="true">
+              <h2 id="ld-recurring-title">{t('reportsRecurring')}</h2>
+              <p class="ld-help">{computeError === null ? t('reportsComputing') : ''}</p>
+            </section>
+          )}
         </div>
       )}
     </div>
