@@ -4,9 +4,14 @@ import { build, defineConfig, type Plugin, type ResolvedConfig, type Rolldown } 
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { compactCssLiterals } from './scripts/build/compact-css.js';
+import { firefoxManifest } from './scripts/package/firefox-manifest.js';
 import { REPLY_TOOLS_ENTRY, REPLY_TOOLS_FILE } from './src/content/reply-tools-names.js';
 
 const TARGET = 'chrome120';
+/** `vite build --mode firefox`: the same sources for Firefox (scripts/package/firefox-manifest.ts), in dist-firefox/. */
+const FIREFOX_MODE = 'firefox';
+/** What Firefox 140 (GECKO_MIN_VERSION) runs; the Chrome build keeps its own target unchanged. */
+const FIREFOX_TARGET = ['chrome120', 'firefox140'];
 
 /**
  * The content script is built on its own, as one classic script (IIFE) with everything it uses inlined.
@@ -30,7 +35,7 @@ const CLASSIC_SCRIPTS = [
   { entry: REPLY_TOOLS_ENTRY, file: REPLY_TOOLS_FILE },
 ] as const;
 
-function contentScript(): Plugin {
+function contentScript(target: string | string[]): Plugin {
   let config: ResolvedConfig;
   const built = new Map<string, string>();
   return {
@@ -41,7 +46,7 @@ function contentScript(): Plugin {
     },
     async buildStart() {
       for (const { entry, file } of CLASSIC_SCRIPTS) {
-        const { code, sources } = await buildClassicScript(config, entry, file);
+        const { code, sources } = await buildClassicScript(config, entry, file, target);
         // `vite build --watch` rebuilds when one of the script's modules changes.
         for (const source of sources) this.addWatchFile(source);
         built.set(file, code);
@@ -74,6 +79,7 @@ async function buildClassicScript(
   config: ResolvedConfig,
   entry: string,
   file: string,
+  target: string | string[],
 ): Promise<{ code: string; sources: string[] }> {
   const result = await build({
     configFile: false,
@@ -88,7 +94,7 @@ async function buildClassicScript(
       emptyOutDir: false,
       copyPublicDir: false,
       sourcemap: false,
-      target: TARGET,
+      target,
       lib: { entry, formats: ['iife'], name: 'labeldesk', fileName: () => file },
     },
   });
@@ -99,29 +105,51 @@ async function buildClassicScript(
   return { code: chunk.code, sources: Object.keys(chunk.modules).filter((id) => !id.startsWith('\0')) };
 }
 
+/** dist-firefox/ is build output like dist/: ignored by git and Biome from inside (the zips leave dot files out). */
+function ignoredOutput(): Plugin {
+  return {
+    name: 'labeldesk:ignored-output',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: '.gitignore',
+        source: '# vite build --mode firefox output\n*\n',
+      });
+    },
+  };
+}
+
 // The manifest's version always follows package.json, so store packages are versioned from one place.
-export default defineConfig(({ command }) => {
+export default defineConfig(({ command, mode }) => {
+  const firefox = mode === FIREFOX_MODE;
+  const target = firefox ? FIREFOX_TARGET : TARGET;
   const { content_scripts, ...withoutContentScripts } = manifest;
+  const built = { ...withoutContentScripts, version: pkg.version };
   return {
     plugins: [
       preact(),
       compactCssLiterals(),
       command === 'build'
-        ? crx({ manifest: { ...withoutContentScripts, version: pkg.version } })
+        ? firefox
+          ? // crxjs turns `background.scripts[0]` into its loader, as it does `service_worker` for Chrome.
+            crx({ manifest: firefoxManifest(built) as typeof built, browser: 'firefox' })
+          : crx({ manifest: built })
         : crx({
             manifest: { ...manifest, version: pkg.version },
             contentScripts: { standaloneFiles: [CONTENT_ENTRY] },
           }),
-      contentScript(),
+      contentScript(target),
+      ...(firefox ? [ignoredOutput()] : []),
     ],
     build: {
-      outDir: 'dist',
+      outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       // Pages the manifest does not name (crxjs builds the ones it does): reports and the knowledge base,
       // opened from the options page and by the service worker (issue 7).
       rollupOptions: { input: { reports: 'src/reports/index.html', knowledge: 'src/knowledge/index.html' } },
       sourcemap: false,
-      target: TARGET,
+      target,
     },
     server: { cors: { origin: [/chrome-extension:\/\//] } },
   };
