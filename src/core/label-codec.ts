@@ -42,9 +42,13 @@ export class LabelNameError extends Error {
 
 /** A name segment: no slash (it would nest), no leading/trailing space, not empty, no control characters. */
 export function assertLabelSegment(kind: string, value: string): void {
-  if (value.length === 0 || value.trim() !== value || value.includes('/') || hasControlCharacter(value)) {
+  if (!isLabelSegment(value)) {
     throw new LabelNameError(`${kind} ${JSON.stringify(value)} cannot be part of a Gmail label name`);
   }
+}
+
+function isLabelSegment(value: string): boolean {
+  return value.length > 0 && value.trim() === value && !value.includes('/') && !hasControlCharacter(value);
 }
 
 export function hasControlCharacter(value: string): boolean {
@@ -117,7 +121,9 @@ export interface LabelCodec {
 export function createLabelCodec(prefix: string = DEFAULT_LABEL_PREFIX): LabelCodec {
   const parts = prefix.split('/');
   for (const part of parts) assertLabelSegment('The label prefix', part);
-  const lowerPrefix = `${prefix.toLowerCase()}/`;
+  // Compared part by part: a lower-cased name can be longer than the name ('İ' → 'i̇'), so slicing the name
+  // at the lower-cased prefix's length would cut into the category.
+  const lowerParts = parts.map((part) => part.toLowerCase());
   const recordsLabel = `${prefix}/.records`;
 
   const label = (category: Category, ...values: string[]): string => {
@@ -135,7 +141,15 @@ export function createLabelCodec(prefix: string = DEFAULT_LABEL_PREFIX): LabelCo
   const tagLabel = (tag: TicketTag) =>
     tag.why === undefined ? label('Tag', tag.what) : label('Tag', tag.what, tag.why);
 
-  const owns = (name: string) => name.toLowerCase().startsWith(lowerPrefix);
+  /** The name's parts after the prefix, or null when the name is not under the prefix. */
+  const partsAfterPrefix = (name: string): string[] | null => {
+    const nameParts = name.split('/');
+    if (nameParts.length <= lowerParts.length) return null;
+    return lowerParts.every((part, i) => nameParts[i]?.toLowerCase() === part)
+      ? nameParts.slice(lowerParts.length)
+      : null;
+  };
+  const owns = (name: string) => partsAfterPrefix(name) !== null;
 
   function encode(state: TicketLabelState): string[] {
     const names = [statusLabel(state.status)];
@@ -155,12 +169,15 @@ export function createLabelCodec(prefix: string = DEFAULT_LABEL_PREFIX): LabelCo
 
   /** Parses one label name; null when it is not ours, 'unreadable' when it is ours but off-scheme. */
   function parse(name: string): { category: Category; values: string[] } | 'records' | 'unreadable' | null {
-    if (!owns(name)) return null;
-    const rest = name.slice(lowerPrefix.length).split('/');
+    const rest = partsAfterPrefix(name);
+    if (rest === null) return null;
     const [rawCategory, ...values] = rest;
     if (rawCategory === '.records' && values.length === 0) return 'records';
     const category = CATEGORIES.find((c) => c.toLowerCase() === rawCategory?.toLowerCase());
     if (!category || values.some((v) => v.length === 0)) return 'unreadable';
+    // A label made by hand or by another tool that `encode` could not write back (a space at an end, a
+    // control character, too long) is off-scheme: reading it as a value made `repair` throw and stop a sync.
+    if (name.length > MAX_LABEL_NAME_LENGTH || values.some((v) => !isLabelSegment(v))) return 'unreadable';
     if (category === 'Tag' ? values.length < 1 || values.length > 2 : values.length !== 1)
       return 'unreadable';
     const [value] = values;
