@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { TokenSource } from '../gmail/api/token-source';
 
 /**
- * Signing in to the mailbox open in the tab with `chrome.identity.launchWebAuthFlow` and Google's OAuth
+ * Signing in to the mailbox open in the tab with `identity.launchWebAuthFlow` and Google's OAuth
  * implicit flow (DESIGN.md section 1): `login_hint` picks the right account, the token is cached in
  * `chrome.storage.session` until shortly before it expires. Tokens never appear in logs or errors.
+ * Chromium and Firefox run the same flow; `detectWebAuthFlow` picks the browser's variant at runtime.
  */
 
 export const GOOGLE_AUTHORIZE_URL = 'https://accounts.google.com/o/oauth2/v2/auth';
@@ -104,10 +105,15 @@ export function parseAuthRedirect(redirect: string, expectedState: string, now: 
   return { accessToken, expiresAt: now + lifetimeMs };
 }
 
-/** Chrome reports flow failures as plain strings (TOOLCHAIN.md lists them); these are their meanings. */
+/**
+ * Browsers report flow failures as plain strings; these are their meanings. Chrome's are in TOOLCHAIN.md;
+ * Firefox says `Requires user interaction` (a silent flow that met a page) and `User cancelled or denied
+ * access.` (the sign-in window closed).
+ */
 export function classifyFlowError(message: string): AuthError {
-  if (/interaction required/i.test(message)) return new AuthError('interaction-required', message);
-  if (/did not approve/i.test(message)) return new AuthError('user-cancelled', message);
+  if (/interaction required|requires user interaction/i.test(message))
+    return new AuthError('interaction-required', message);
+  if (/did not approve|cancelled or denied/i.test(message)) return new AuthError('user-cancelled', message);
   if (/could not be loaded/i.test(message)) return new AuthError('page-not-loaded', message);
   if (/only one web auth flow/i.test(message)) return new AuthError('flow-running', message);
   return new AuthError('page-not-loaded', message);
@@ -127,6 +133,61 @@ export const chromeWebAuthFlow: WebAuthFlow = {
   redirectUrl: () => chrome.identity.getRedirectURL(),
   launch: (details) => chrome.identity.launchWebAuthFlow(details),
 };
+
+/** The part of an `identity` namespace the flows use: Chrome's and Firefox's differ in what else they hold. */
+export interface IdentityApi {
+  getRedirectURL(): string;
+  launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined>;
+  /** Chrome's own account sign-in: Chromium has it, Firefox does not. Only its presence is read. */
+  getAuthToken?: unknown;
+}
+
+/**
+ * Firefox's `identity.launchWebAuthFlow` (README.md, "Firefox"). Its redirect URL is
+ * `https://<sha1 of the add-on id>.extensions.allizom.org/`, which the OAuth client must list too. It takes
+ * `url` and `interactive` only (its schema refuses Chrome's `timeoutMsForNonInteractive`); a silent flow
+ * settles by itself when Google answers with a page instead of a redirect, and this flow still gives up after
+ * `timeoutMs` so a request that never answers cannot hold sign-in forever.
+ */
+export function firefoxWebAuthFlow(
+  identity: IdentityApi,
+  { timeoutMs = NON_INTERACTIVE_TIMEOUT_MS }: { timeoutMs?: number } = {},
+): WebAuthFlow {
+  return {
+    redirectUrl: () => identity.getRedirectURL(),
+    launch({ url, interactive }) {
+      const flow = identity.launchWebAuthFlow({ url, interactive });
+      if (interactive) return flow;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`Authorization page could not be loaded in ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+      });
+      return Promise.race([flow, timeout]).finally(() => clearTimeout(timer));
+    },
+  };
+}
+
+/** The namespaces a page of the extension may see: `chrome` everywhere, `browser` in Firefox. */
+export interface ExtensionGlobals {
+  chrome?: { identity?: IdentityApi };
+  browser?: { identity?: IdentityApi };
+}
+
+/**
+ * Picks the flow by what the browser offers, not by its name: an `identity` API with `getAuthToken` is
+ * Chromium's (Chrome, Edge, the test Chromium), which takes the silent-flow timeout; one without it is
+ * Firefox's, reached through the promise-based `browser` namespace when there is one.
+ */
+export function detectWebAuthFlow(globals: ExtensionGlobals = globalThis as ExtensionGlobals): WebAuthFlow {
+  const chromeIdentity = globals.chrome?.identity;
+  if (chromeIdentity !== undefined && typeof chromeIdentity.getAuthToken === 'function')
+    return chromeWebAuthFlow;
+  const identity = globals.browser?.identity ?? chromeIdentity;
+  return identity === undefined ? chromeWebAuthFlow : firefoxWebAuthFlow(identity);
+}
 
 /** Where tokens wait between service-worker restarts. `chrome.storage.session`: memory only, extension only. */
 export interface TokenCache {
@@ -170,7 +231,7 @@ export class WebAuthTokenSource implements TokenSource {
   private readonly randomState: () => string;
 
   constructor(private readonly options: WebAuthTokenSourceOptions) {
-    this.flow = options.flow ?? chromeWebAuthFlow;
+    this.flow = options.flow ?? detectWebAuthFlow();
     this.now = options.now ?? Date.now;
     this.randomState = options.randomState ?? randomHex;
   }
