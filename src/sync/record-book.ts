@@ -126,9 +126,17 @@ export class RecordBook {
     return stored;
   }
 
+  /**
+   * The stored records of one kind, by the 'kind' index: a mailbox holds thousands of answers, notes and
+   * activity records, and each of these reads wants a handful (the reports page shares this database).
+   */
+  private ofKind(kind: SharedRecord['kind']): Promise<StoredSharedRecord[]> {
+    return this.options.db.getAllFromIndex('records', 'kind', kind);
+  }
+
   /** Other agents' current presence on a thread (or on any thread), newest per agent, stale ones left out. */
   async presence(threadId?: string): Promise<PresenceRecord[]> {
-    const all = await this.options.db.getAll('records');
+    const all = await this.ofKind('presence');
     return currentPresence(
       all.filter((r): r is StoredSharedRecord & PresenceRecord => r.kind === 'presence'),
       this.now(),
@@ -138,7 +146,7 @@ export class RecordBook {
 
   /** Local copies of presence records past their time: they only cost space. */
   private async forgetStalePresence(): Promise<void> {
-    const all = await this.options.db.getAll('records');
+    const all = await this.ofKind('presence');
     const now = this.now();
     const stale = all.filter((r) => r.kind === 'presence' && now - r.createdAt > 10 * 60_000);
     await Promise.all(stale.map((r) => this.options.db.delete('records', r.id)));
@@ -151,7 +159,7 @@ export class RecordBook {
 
   /** The team config in force, as far as this browser has read: the newest config record. */
   async config(): Promise<TeamConfig | undefined> {
-    const all = await this.options.db.getAll('records');
+    const all = await this.ofKind('config');
     const configs = all.filter((r): r is StoredSharedRecord & ConfigRecord => r.kind === 'config');
     return latestConfig(configs)?.config;
   }
@@ -166,7 +174,7 @@ export class RecordBook {
 
   /** The reply library in force, as far as this browser has read: the newest 'templates' record. */
   async library(): Promise<TemplateLibraryRecord | undefined> {
-    const all = await this.options.db.getAll('records');
+    const all = await this.ofKind('templates');
     return newestRecord(
       all.filter((r): r is StoredSharedRecord & TemplateLibraryRecord => r.kind === 'templates'),
     );
@@ -179,7 +187,7 @@ export class RecordBook {
 
   /** The automation settings record in force, as far as this browser has read (undefined: defaults apply). */
   async automation(): Promise<AutomationRecord | undefined> {
-    const all = await this.options.db.getAll('records');
+    const all = await this.ofKind('automation');
     return newestRecord(
       all.filter((r): r is StoredSharedRecord & AutomationRecord => r.kind === 'automation'),
     );
@@ -216,7 +224,7 @@ export class RecordBook {
 
   /** Every notification record this browser has read, oldest first. */
   async notifications(): Promise<NotifyRecord[]> {
-    const all = await this.options.db.getAll('records');
+    const all = await this.ofKind('notify');
     return all
       .filter((r): r is StoredSharedRecord & NotifyRecord => r.kind === 'notify')
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -54,7 +54,7 @@ export const CSAT_ACTOR = 'Labeldesk CSAT';
 async function recentlySolved(context: PassContext): Promise<Map<string, number>> {
   const horizon = context.now - SURVEY_TOO_LATE_MS - 2 * DAY_MS;
   const fromActivity = new Map<string, number>();
-  for (const record of await context.db.getAll('records')) {
+  for (const record of await context.db.getAllFromIndex('records', 'kind', 'activity')) {
     if (record.kind !== 'activity') continue;
     const activity = record as ActivityRecord;
     if (activity.field !== 'status' || activity.to !== 'Solved') continue;

@@ -164,7 +164,7 @@ export async function assigneeLoad(
 /** The agent the rules assigned last, from the newest "Labeldesk rules" assignee activity this runner holds. */
 export async function lastRulesAssignee(db: LabeldeskDatabase): Promise<string | undefined> {
   let newest: { at: number; id: string; agent: string } | undefined;
-  for (const record of await db.getAll('records')) {
+  for (const record of await db.getAllFromIndex('records', 'kind', 'activity')) {
     if (record.kind !== 'activity' || record.actor !== RULES_ACTOR || record.field !== 'assignee') continue;
     if (record.to === undefined) continue;
     const later =
