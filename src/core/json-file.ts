@@ -67,6 +67,12 @@ export function parseJsonFile(
 ): { ok: true; root: Node } | { ok: false; problems: JsonFileProblem[] } {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > maxBytes) return { ok: false, problems: [{ kind: 'too-large', bytes }] };
+  // jsonc-parser recurses once per level: a file nested thousands deep overflowed the stack (a RangeError out
+  // of the import) instead of being refused. No Labeldesk file nests beyond a handful of levels.
+  const tooDeep = offsetBeyondDepth(text, MAX_JSON_DEPTH);
+  if (tooDeep !== undefined) {
+    return { ok: false, problems: [{ kind: 'syntax', error: 'invalid', ...positionAt(text, tooDeep) }] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     disallowComments: true,
@@ -84,6 +90,27 @@ export function parseJsonFile(
   }
   if (problems.length === 0) problems.push({ kind: 'syntax', error: 'value-expected', line: 1, column: 1 });
   return { ok: false, problems };
+}
+
+const MAX_JSON_DEPTH = 256;
+
+/** The offset of the first `[` or `{` (outside strings) that opens level `maxDepth + 1`, if any. */
+function offsetBeyondDepth(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > maxDepth) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }
 
 /** The node at a path, or its nearest ancestor that exists (a missing key points at its object). */
