@@ -135,8 +135,9 @@ export async function saveFactsSnapshot(
 ): Promise<boolean> {
   const value = encodeFacts(facts, at.seq, at.skipped);
   const tx = db.transaction('meta', 'readwrite');
-  // The stored snapshot's number sits beside it: checking it does not read megabytes back.
-  const newer = changeSeqOf(await tx.store.get(FACTS_SNAPSHOT_SEQ)) >= at.seq;
+  // The stored snapshot's number sits beside it: checking it does not read megabytes back. One of the same
+  // number holds the same tickets (every write and delete moves the number): replacing it does no harm.
+  const newer = changeSeqOf(await tx.store.get(FACTS_SNAPSHOT_SEQ)) > at.seq;
   if (!newer)
     await Promise.all([tx.store.put(value, FACTS_SNAPSHOT), tx.store.put(at.seq, FACTS_SNAPSHOT_SEQ)]);
   await tx.done;

@@ -92,8 +92,15 @@ export async function putTickets(db: LabeldeskDatabase, tickets: readonly Ticket
 }
 
 export async function deleteTicket(db: LabeldeskDatabase, threadId: string): Promise<void> {
-  const tx = db.transaction(['tickets', 'queueEntries', 'queueCounts'], 'readwrite');
+  const numbered = db.objectStoreNames.contains('meta');
+  const stores: StoreNames<LabeldeskDB>[] = ['tickets', 'queueEntries', 'queueCounts'];
+  if (numbered) stores.push('meta');
+  const tx = db.transaction(stores, 'readwrite');
+  // A delete moves the change number too: a reports snapshot taken before it is known to be older.
+  const meta = numbered ? tx.objectStore('meta') : undefined;
+  const seq = meta ? changeSeqOf(await meta.get(TICKET_CHANGE_SEQ)) + 1 : undefined;
   await Promise.all([
+    meta?.put(seq, TICKET_CHANGE_SEQ),
     reindexTickets(tx, [{ threadId, record: undefined }]),
     tx.objectStore('tickets').delete(threadId),
     tx.done,
