@@ -75,6 +75,8 @@ export class FaultAgent {
   netFault: (url: string) => NetFault = () => undefined;
   readonly lostOnNetwork = { requests: 0, answers: 0 };
   restarts = 0;
+  /** Added to the engine's clock: time passing for the engine (label re-checks), not for the network. */
+  clockOffsetMs = 0;
 
   constructor(
     readonly name: string,
@@ -123,6 +125,7 @@ export class FaultAgent {
       calls: createSyncCalls(transport),
       mailbox: MAILBOX,
       onNotice: (notice) => this.notices.push(notice),
+      now: () => Date.now() + this.clockOffsetMs,
       random: () => 0,
       // A restarted worker reclaims what its predecessor was sending after 200 ms instead of a minute.
       staleSendingMs: 200,
@@ -154,11 +157,17 @@ export class FaultAgent {
     this.restarts += 1;
   }
 
-  /** An agent's click: the change goes to the store and the outbox; the ledger keeps what was intended. */
+  /**
+   * An agent's click: the change goes to the store and the outbox; the ledger keeps what was intended, for
+   * the fields the click changed (a field already showing the value is not a change of this agent's).
+   */
   async change(threadId: string, patch: TicketPatch): Promise<boolean> {
+    const before = await getTicket(this.db, threadId);
     const queued = await this.engine.updateTicket(threadId, patch, this.name);
     if (!queued) return false;
-    for (const [field, value] of fieldsOf(patch)) this.ledger.set(`${threadId}|${field}`, value);
+    for (const [field, value] of fieldsOf(patch))
+      if (fieldValue(before, field).toLowerCase() !== value.toLowerCase())
+        this.ledger.set(`${threadId}|${field}`, value);
     return true;
   }
 

