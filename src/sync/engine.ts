@@ -60,6 +60,13 @@ import { addTime, classifyMessage, isSurveyAnswer, solvesFrom, timelineOf, withS
 
 export const HISTORY_CURSOR = 'history';
 
+/**
+ * How often a poll reads the label list again (1 unit). Gmail's history records no label renames, so a
+ * label renamed (or deleted) by hand in Gmail is only seen this way; when one of ours changed, the poll
+ * rebuilds the ticket/label matrix with a full sync.
+ */
+export const LABEL_RECHECK_MS = 10 * 60_000;
+
 export interface SyncOptions {
   db: LabeldeskDatabase;
   calls: SyncCalls;
@@ -162,6 +169,7 @@ class LabelDirectory {
 export class SyncEngine {
   readonly codec: LabelCodec;
   private labels: LabelDirectory | undefined;
+  private labelsReadAt = 0;
   private flushing: Promise<FlushReport> | undefined;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -289,6 +297,7 @@ export class SyncEngine {
       }
     }
     this.labels = directory;
+    this.labelsReadAt = this.now();
     return directory;
   }
 
@@ -403,6 +412,14 @@ export class SyncEngine {
       const report = await this.fullSyncNow();
       return { fullSync: report, threadsChanged: report.tickets, historyId: report.historyId };
     }
+    if (this.labels && this.now() - this.labelsReadAt >= LABEL_RECHECK_MS) {
+      const before = this.labels;
+      const after = await this.loadLabels(false);
+      if (this.ownLabelsChanged(before, after)) {
+        const report = await this.fullSyncNow();
+        return { fullSync: report, threadsChanged: report.tickets, historyId: report.historyId };
+      }
+    }
     const records: HistoryRecord[] = [];
     let latest = cursor.historyId;
     let pageToken: string | undefined;
@@ -468,6 +485,16 @@ export class SyncEngine {
     }
     await advanceCursor(this.db, HISTORY_CURSOR, latest, this.now());
     return { fullSync: null, threadsChanged: changes.size, historyId: latest };
+  }
+
+  /** True when a label that is (or was) one of ours was renamed or deleted, which history does not record. */
+  private ownLabelsChanged(before: LabelDirectory, after: LabelDirectory): boolean {
+    for (const [id, name] of before.byId) {
+      const now = after.nameOf(id);
+      if (now === name) continue;
+      if (this.codec.owns(name) || (now !== undefined && this.codec.owns(now))) return true;
+    }
+    return false;
   }
 
   /** Folds a poll's history into the stored tickets; answers the changes and the decisive repairs to write. */
@@ -989,14 +1016,25 @@ export class SyncEngine {
   private async flushOnce(): Promise<FlushReport> {
     const report: FlushReport = { sent: 0, failed: 0, rejected: 0, remaining: 0 };
     const staleAfter = this.options.staleSendingMs ?? STALE_SENDING_MS;
+    // Labels Gmail would not create in this flush (its label limit, an error): their changes wait.
+    const refused = new Map<string, unknown>();
     for (;;) {
-      const claimed = await claimDueChanges(this.db, this.now(), MAX_BATCH_SIZE, staleAfter);
+      let claimed = await claimDueChanges(this.db, this.now(), MAX_BATCH_SIZE, staleAfter);
       if (claimed.length === 0) break;
       let labels = await this.directory();
       const needed = claimed.flatMap((c) => c.add).filter((name) => labels.idOf(name) === undefined);
       if (needed.length > 0) {
-        for (const name of new Set(needed)) await this.createLabel(name);
+        for (const name of new Set(needed)) {
+          if (refused.has(name.toLowerCase())) continue;
+          try {
+            await this.createLabel(name);
+          } catch (error) {
+            refused.set(name.toLowerCase(), error);
+          }
+        }
         labels = await this.loadLabels(false);
+        claimed = await this.holdChangesWithoutLabels(claimed, labels, refused, report);
+        if (claimed.length === 0) break;
       }
       const directory = labels;
       const requests = claimed.map((change) => this.modifyRequest(change.threadId, change, directory));
@@ -1005,6 +1043,34 @@ export class SyncEngine {
     }
     report.remaining = await this.db.count('outbox');
     return report;
+  }
+
+  /**
+   * A change that needs a label Gmail refused to create is not sent without it (that would drop part of
+   * the change): it stays in the outbox with Gmail's reason as its error, and tries again with backoff. When
+   * Gmail will never create it as things stand (the mailbox's label limit), the agent is told why.
+   */
+  private async holdChangesWithoutLabels(
+    claimed: readonly OutboxChange[],
+    labels: LabelDirectory,
+    refused: ReadonlyMap<string, unknown>,
+    report: FlushReport,
+  ): Promise<OutboxChange[]> {
+    const ready: OutboxChange[] = [];
+    for (const change of claimed) {
+      const missing = change.add.find((name) => labels.idOf(name) === undefined);
+      if (missing === undefined) {
+        ready.push(change);
+        continue;
+      }
+      const error = refused.get(missing.toLowerCase());
+      const reason = `Gmail did not create the label "${missing}": ${describe(error ?? 'it is missing')}`;
+      await failChange(this.db, change.seq, reason, this.now() + retryDelayMs(change.attempts, this.random));
+      report.failed += 1;
+      if (error instanceof GmailApiError && !error.retryable)
+        this.options.onNotice?.({ kind: 'change-rejected', threadId: change.threadId, reason });
+    }
+    return ready;
   }
 
   /**
@@ -1093,6 +1159,7 @@ export class SyncEngine {
       report.failed += claimed.length;
       return true;
     }
+    const rejected: string[] = [];
     for (const [i, result] of results.entries()) {
       const change = claimed[i] as OutboxChange;
       if (result.ok) {
@@ -1106,6 +1173,7 @@ export class SyncEngine {
       if (error instanceof GmailApiError && !error.retryable) {
         // Gmail will never accept it (the thread was deleted, a label id is invalid): say so, drop it.
         await completeChange(this.db, change.seq);
+        rejected.push(change.threadId);
         report.rejected += 1;
         this.options.onNotice?.({
           kind: 'change-rejected',
@@ -1122,7 +1190,24 @@ export class SyncEngine {
         report.failed += 1;
       }
     }
+    if (rejected.length > 0) await this.rereadThreads(rejected);
     return false;
+  }
+
+  /**
+   * The store showed a rejected change at once; show the thread as Gmail has it again (10 units a thread,
+   * rejections are rare). Should the read fail, the next change to the thread or a full sync settles it.
+   */
+  private async rereadThreads(threadIds: readonly string[]): Promise<void> {
+    let results: Awaited<ReturnType<SyncCalls['threadLabels']>>;
+    try {
+      results = await this.calls.threadLabels(threadIds);
+    } catch {
+      return;
+    }
+    for (const [i, result] of results.entries()) {
+      if (result.ok) await this.recordServerLabels(threadIds[i] as string, result.value.messages);
+    }
   }
 
   /** Notes which field values a sent change put in Gmail, for the next poll to compare with. */
