@@ -4,7 +4,7 @@
  * it justifies, the CSP is strict and quoted verbatim, no new HTML or code sink appears in src/** without a
  * reason, and no console call logs a token, an authorization header or mail content.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -206,6 +206,14 @@ function suspiciousConsoleArguments(file: string, source: string): (Finding & { 
   }
   return out;
 }
+
+describe('SECURITY.md cites real code', () => {
+  it('names only files and folders that exist', () => {
+    const cited = [...securityMd.matchAll(/`((?:src|scripts)\/[^`*\s]+)`/g)].map((m) => m[1] ?? '');
+    expect(cited.length).toBeGreaterThan(20);
+    expect(cited.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
+  });
+});
 
 describe('the manifest asks for what SECURITY.md justifies', () => {
   it('lists exactly the API permissions justified under "API permissions"', () => {
