@@ -213,6 +213,15 @@ describe('SECURITY.md cites real code', () => {
     expect(cited.length).toBeGreaterThan(20);
     expect(cited.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
   });
+
+  it('supports the version package.json releases, and reports only through a private GitHub advisory', () => {
+    const { version } = JSON.parse(read('package.json')) as { version: string };
+    const [major, minor] = version.split('.');
+    expect(section(securityMd, '## Supported versions')).toContain(`| ${major}.${minor}.x`);
+    const reporting = section(securityMd, '## Reporting a vulnerability');
+    expect(reporting).toContain('/security/advisories/new');
+    expect(reporting).not.toMatch(/@|e-?mail/i);
+  });
 });
 
 describe('the manifest asks for what SECURITY.md justifies', () => {
