@@ -52,24 +52,25 @@ const facts: TicketFacts[] = [
 
 describe('the facts snapshot', () => {
   it('gives back the facts it was made from', () => {
-    const snapshot = encodeFacts(facts, 7, 1);
-    expect(snapshot).toMatchObject({ seq: 7, skipped: 1 });
+    const snapshot = encodeFacts(facts, 7, ['19a00000000000ff']);
+    expect(snapshot).toMatchObject({ seq: 7, skippedIds: ['19a00000000000ff'] });
     expect(validSnapshot(snapshot)).toBe(true);
     expect(decodeFacts(snapshot)).toEqual(facts);
-    expect(decodeFacts(encodeFacts([], 0, 0))).toEqual([]);
+    expect(decodeFacts(encodeFacts([], 0, []))).toEqual([]);
   });
 
   it('survives a structured clone, as IndexedDB stores it', () => {
-    expect(decodeFacts(structuredClone(encodeFacts(facts, 1, 0)))).toEqual(facts);
+    expect(decodeFacts(structuredClone(encodeFacts(facts, 1, [])))).toEqual(facts);
   });
 
   it('decodes nothing from a damaged or foreign value', () => {
-    const good = () => encodeFacts(facts, 3, 0);
+    const good = () => encodeFacts(facts, 3, []);
     const damaged: unknown[] = [
       undefined,
       'snapshot',
       { ...good(), format: 2 },
       { ...good(), seq: 1.5 },
+      { ...good(), skippedIds: [7] },
       { ...good(), createdAt: [t0, t0, t0] },
       { ...good(), status: Uint8Array.of(0, 9, 0) },
       { ...good(), priority: Uint8Array.of(0, 0) },

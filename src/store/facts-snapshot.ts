@@ -32,8 +32,8 @@ export interface FactsSnapshot {
   format: typeof SNAPSHOT_FORMAT;
   /** The store's ticket change number when the rows were read: rows written later have a greater one. */
   seq: number;
-  /** Stored rows that were not facts (malformed); counted so the store's row count can be checked. */
-  skipped: number;
+  /** Stored rows that were not facts (malformed), by thread id: still left out until written again. */
+  skippedIds: string[];
   threadIds: StringColumn;
   references: StringColumn;
   subjects: StringColumn;
@@ -102,7 +102,11 @@ function timesColumn(lists: readonly (readonly number[])[]): TimesColumn {
 const STATUS_INDEX = new Map<string, number>(TICKET_STATUSES.map((status, i) => [status, i]));
 const PRIORITY_INDEX = new Map<string, number>(TICKET_PRIORITIES.map((priority, i) => [priority, i + 1]));
 
-export function encodeFacts(facts: readonly TicketFacts[], seq: number, skipped: number): FactsSnapshot {
+export function encodeFacts(
+  facts: readonly TicketFacts[],
+  seq: number,
+  skippedIds: readonly string[],
+): FactsSnapshot {
   const n = facts.length;
   const names = new Dictionary();
   const paths = new Dictionary();
@@ -128,7 +132,7 @@ export function encodeFacts(facts: readonly TicketFacts[], seq: number, skipped:
   return {
     format: SNAPSHOT_FORMAT,
     seq,
-    skipped,
+    skippedIds: [...skippedIds],
     threadIds: stringColumn(facts.map((fact) => fact.threadId)),
     references: stringColumn(facts.map((fact) => fact.reference)),
     subjects: stringColumn(facts.map((fact) => fact.subject)),
@@ -198,7 +202,7 @@ export function validSnapshot(value: unknown): value is FactsSnapshot {
   if (typeof value !== 'object' || value === null) return false;
   const s = value as Loose;
   if (s.format !== SNAPSHOT_FORMAT || typeof s.seq !== 'number' || !Number.isSafeInteger(s.seq)) return false;
-  if (typeof s.skipped !== 'number' || !Number.isSafeInteger(s.skipped) || s.skipped < 0) return false;
+  if (!validNames(s.skippedIds)) return false;
   const { createdAt, status, priority, assignee, group, flags, tags, names, tagPaths } = s;
   if (!(createdAt instanceof Float64Array)) return false;
   const n = createdAt.length;

@@ -114,6 +114,26 @@ export async function claimDueChanges(
   return claimed;
 }
 
+/**
+ * Releases every change marked as being sent, for a caller that knows no sender is alive: a service worker
+ * opening the mailbox has sent nothing yet, so every mark is from a worker that was stopped mid-send (Chrome
+ * stops idle workers, and a crash stops any). Without this, those changes waited out STALE_SENDING_MS
+ * before anyone sent them. A change that did reach Gmail before the stop is sent again: harmless, a modify
+ * sets labels. Returns how many were released.
+ */
+export async function releaseSending(db: LabeldeskDatabase): Promise<number> {
+  const tx = db.transaction('outbox', 'readwrite');
+  let released = 0;
+  for (const change of await tx.store.getAll()) {
+    if (change.sendingSince === undefined) continue;
+    const { sendingSince: _orphaned, ...rest } = change;
+    await tx.store.put(rest);
+    released += 1;
+  }
+  await tx.done;
+  return released;
+}
+
 export async function completeChange(db: LabeldeskDatabase, seq: number): Promise<void> {
   await db.delete('outbox', seq);
 }

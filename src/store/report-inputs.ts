@@ -7,7 +7,7 @@ import { CSAT_RATINGS, type CsatRating } from '../core/records';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../core/ticket';
 import type { LabeldeskDatabase } from './db';
 import { decodeFacts, encodeFacts, type FactsSnapshot, validSnapshot } from './facts-snapshot';
-import { changeSeqOf, TICKET_CHANGE_SEQ } from './ticket-store';
+import { changeSeqOf, TICKET_CHANGE_SEQ, TICKET_DELETED_SEQ } from './ticket-store';
 
 /** The cursors-store entry that says "the reports page asked for timelines here" (kept across restarts). */
 const TIMELINES_WANTED = 'reports.timelines';
@@ -33,7 +33,7 @@ export interface ReportInputs {
    * Set when the stored facts snapshot is missing, could not be trusted or lags by many rows: these facts
    * as of this change number are worth saving (`saveFactsSnapshot`), off the critical path.
    */
-  staleSnapshot?: { seq: number; skipped: number };
+  staleSnapshot?: { seq: number; skippedIds: string[] };
   /** How the tickets were read: from the snapshot and the rows written since, or every row. */
   source: 'snapshot' | 'rows';
 }
@@ -47,8 +47,9 @@ export const SNAPSHOT_REFRESH_ROWS = 1_000;
 
 /**
  * Every ticket and every CSAT answer, in one read-only transaction. Tickets come from the facts snapshot
- * patched with the rows written since it (the `changeSeq` index), when the snapshot is valid and the
- * store's row count confirms that no row it holds was deleted; otherwise from a `getAll` of every row.
+ * patched with the rows written since it (the `changeSeq` index), when the snapshot is valid and no ticket
+ * was deleted since it was taken; otherwise from a `getAll` of every row. (No row count: IndexedDB counts
+ * by walking the rows.)
  * CSAT answers are a `getAll` of the 'csat' records by their kind index. Rows are checked by hand, field by
  * field, for what the reports read (not parsed with zod: 100,000 rows must convert in well under 200 ms); a
  * malformed row is counted and skipped. A row without its timeline yet is a partial fact: its first
@@ -60,31 +61,32 @@ export async function readReportInputs(db: LabeldeskDatabase): Promise<ReportInp
   const meta = tx.objectStore('meta');
   const done = tx.done;
   try {
-    const [snapshot, seqValue, count, answers] = await Promise.all([
+    const [snapshot, seqValue, deletedValue, answers] = await Promise.all([
       meta.get(FACTS_SNAPSHOT),
       meta.get(TICKET_CHANGE_SEQ),
-      tickets.count(),
+      meta.get(TICKET_DELETED_SEQ),
       tx.objectStore('records').index('kind').getAll('csat'),
     ]);
     const seq = changeSeqOf(seqValue);
     const csat = csatFactsOf(answers);
-    const patched =
-      validSnapshot(snapshot) && snapshot.seq <= seq
-        ? patchSnapshot(
-            snapshot,
-            await tickets.index('changeSeq').getAll(IDBKeyRange.lowerBound(snapshot.seq, true)),
-            count,
-          )
-        : undefined;
+    // A snapshot is patched only when no ticket was deleted since it was taken (deletes are rare).
+    const usable =
+      validSnapshot(snapshot) && snapshot.seq <= seq && changeSeqOf(deletedValue) <= snapshot.seq;
+    const patched = usable
+      ? patchSnapshot(
+          snapshot,
+          await tickets.index('changeSeq').getAll(IDBKeyRange.lowerBound(snapshot.seq, true)),
+        )
+      : undefined;
     let inputs: ReportInputs;
     if (patched) {
-      const { facts, skipped, changed } = patched;
-      inputs = { facts, csat: csat.facts, skipped: skipped + csat.skipped, source: 'snapshot' };
-      if (changed >= SNAPSHOT_REFRESH_ROWS) inputs.staleSnapshot = { seq, skipped };
+      const { facts, skippedIds, changed } = patched;
+      inputs = { facts, csat: csat.facts, skipped: skippedIds.length + csat.skipped, source: 'snapshot' };
+      if (changed >= SNAPSHOT_REFRESH_ROWS) inputs.staleSnapshot = { seq, skippedIds };
     } else {
-      const { facts, skipped } = ticketFactsOf(await tickets.getAll());
-      inputs = { facts, csat: csat.facts, skipped: skipped + csat.skipped, source: 'rows' };
-      inputs.staleSnapshot = { seq, skipped };
+      const { facts, skippedIds } = ticketFactsOf(await tickets.getAll());
+      inputs = { facts, csat: csat.facts, skipped: skippedIds.length + csat.skipped, source: 'rows' };
+      inputs.staleSnapshot = { seq, skippedIds };
     }
     await done;
     return inputs;
@@ -95,22 +97,16 @@ export async function readReportInputs(db: LabeldeskDatabase): Promise<ReportInp
 }
 
 /**
- * The snapshot's facts with the rows written since it put in: undefined when the row count says a ticket
- * it holds is gone (every stored row is in the snapshot, among its skipped rows, or written since, so the
- * three add up to the count exactly when nothing was deleted and no skipped row was written again).
+ * The snapshot's facts with the rows written since it put in, by thread id (a row written again replaces
+ * its fact, or its place among the skipped rows); undefined when the snapshot does not decode.
  */
 function patchSnapshot(
   snapshot: FactsSnapshot,
   rows: readonly unknown[],
-  count: number,
-): { facts: TicketFacts[]; skipped: number; changed: number } | undefined {
+): { facts: TicketFacts[]; skippedIds: string[]; changed: number } | undefined {
   const facts = decodeFacts(snapshot);
   if (facts === undefined) return undefined;
-  if (rows.length === 0) {
-    return facts.length + snapshot.skipped === count
-      ? { facts, skipped: snapshot.skipped, changed: 0 }
-      : undefined;
-  }
+  if (rows.length === 0) return { facts, skippedIds: snapshot.skippedIds, changed: 0 };
   const written = new Set<string>();
   for (const row of rows) {
     const id = (row as Loose | null)?.threadId;
@@ -118,10 +114,10 @@ function patchSnapshot(
     written.add(id);
   }
   const kept = facts.filter((fact) => !written.has(fact.threadId));
-  if (kept.length + written.size + snapshot.skipped !== count) return undefined;
   const fresh = ticketFactsOf(rows);
   for (const fact of fresh.facts) kept.push(fact);
-  return { facts: kept, skipped: snapshot.skipped + fresh.skipped, changed: rows.length };
+  const skippedIds = snapshot.skippedIds.filter((id) => !written.has(id)).concat(fresh.skippedIds);
+  return { facts: kept, skippedIds, changed: rows.length };
 }
 
 /**
@@ -131,9 +127,9 @@ function patchSnapshot(
 export async function saveFactsSnapshot(
   db: LabeldeskDatabase,
   facts: readonly TicketFacts[],
-  at: { seq: number; skipped: number },
+  at: { seq: number; skippedIds: readonly string[] },
 ): Promise<boolean> {
-  const value = encodeFacts(facts, at.seq, at.skipped);
+  const value = encodeFacts(facts, at.seq, at.skippedIds);
   const tx = db.transaction('meta', 'readwrite');
   // The stored snapshot's number sits beside it: checking it does not read megabytes back. One of the same
   // number holds the same tickets (every write and delete moves the number): replacing it does no harm.
@@ -165,16 +161,27 @@ function optionalText(value: unknown): value is string | undefined {
 }
 
 /** Stored ticket rows as the reports' facts; exported for the speed test. */
-export function ticketFactsOf(rows: readonly unknown[]): { facts: TicketFacts[]; skipped: number } {
+export function ticketFactsOf(rows: readonly unknown[]): {
+  facts: TicketFacts[];
+  skipped: number;
+  /** The thread ids of the skipped rows (a row is stored under its thread id; one without is left out). */
+  skippedIds: string[];
+} {
   const facts: TicketFacts[] = [];
   const tagPaths = new TagPaths();
+  const skippedIds: string[] = [];
   let skipped = 0;
   for (const raw of rows) {
     const fact = ticketFact(raw, tagPaths);
-    if (fact) facts.push(fact);
-    else skipped += 1;
+    if (fact) {
+      facts.push(fact);
+      continue;
+    }
+    skipped += 1;
+    const id = (raw as Loose | null)?.threadId;
+    if (typeof id === 'string') skippedIds.push(id);
   }
-  return { facts, skipped };
+  return { facts, skipped, skippedIds };
 }
 
 function ticketFact(raw: unknown, tagPaths: TagPaths): TicketFacts | undefined {

@@ -25,6 +25,9 @@ export type TicketInput = Omit<
 /** The 'meta' entry holding the number of the last write to the tickets (every row stores its write's). */
 export const TICKET_CHANGE_SEQ = 'tickets.changeSeq';
 
+/** The 'meta' entry holding the change number of the last ticket delete (the reports' snapshot checks it). */
+export const TICKET_DELETED_SEQ = 'tickets.deletedSeq';
+
 /** A stored change number, or 0 when absent or not one. */
 export function changeSeqOf(value: unknown): number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
@@ -96,11 +99,12 @@ export async function deleteTicket(db: LabeldeskDatabase, threadId: string): Pro
   const stores: StoreNames<LabeldeskDB>[] = ['tickets', 'queueEntries', 'queueCounts'];
   if (numbered) stores.push('meta');
   const tx = db.transaction(stores, 'readwrite');
-  // A delete moves the change number too: a reports snapshot taken before it is known to be older.
+  // A delete moves the change number and marks it: a reports snapshot older than a delete is not patched.
   const meta = numbered ? tx.objectStore('meta') : undefined;
   const seq = meta ? changeSeqOf(await meta.get(TICKET_CHANGE_SEQ)) + 1 : undefined;
   await Promise.all([
     meta?.put(seq, TICKET_CHANGE_SEQ),
+    meta?.put(seq, TICKET_DELETED_SEQ),
     reindexTickets(tx, [{ threadId, record: undefined }]),
     tx.objectStore('tickets').delete(threadId),
     tx.done,
