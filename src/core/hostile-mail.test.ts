@@ -59,6 +59,15 @@ describe('hostile From and Subject headers', () => {
     },
   );
 
+  it('cuts a 5,000-character name to what the store keeps and refuses an address no mail server delivers', () => {
+    const long = parseMailbox(`${'A'.repeat(5000)} <jan@firma.example>`);
+    expect(long).toEqual({ email: 'jan@firma.example', name: 'A'.repeat(400) });
+    const emoji = parseMailbox(`"${'💥'.repeat(300)}" <jan@firma.example>`);
+    expect(emoji?.name?.length).toBe(400);
+    expect(parseMailbox(`Jan <${'x'.repeat(4000)}@evil.example>`)).toBeNull();
+    expect(parseMailbox(`${'x'.repeat(4000)}@evil.example`)).toBeNull();
+  });
+
   it('a look-alike of the team domain is a customer, not the team', () => {
     const decision = decideTicket(
       {

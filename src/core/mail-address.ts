@@ -40,9 +40,19 @@ export function emailDomain(email: string): string {
   return at < 0 ? '' : normalizeEmail(email.slice(at + 1));
 }
 
-function toMailbox(address: string, name: string | null): Mailbox {
+/** The store's limits (src/store/schema.ts): a longer address is no address SMTP delivers (RFC 5321 4.5.3.1). */
+const MAX_EMAIL_LENGTH = 320;
+const MAX_NAME_LENGTH = 400;
+
+// A forged header with a 5,000-character name or address made the store refuse the ticket and the whole poll
+// fail; the name is cut (never inside a surrogate pair), an overlong address is no address.
+function toMailbox(address: string, name: string | null): Mailbox | null {
   const email = normalizeEmail(address);
-  const trimmed = name?.trim();
+  if (email.length > MAX_EMAIL_LENGTH) return null;
+  let trimmed = name?.trim();
+  if (trimmed !== undefined && trimmed.length > MAX_NAME_LENGTH) {
+    trimmed = trimmed.slice(0, MAX_NAME_LENGTH).replace(/[\uD800-\uDBFF]$/, '');
+  }
   return trimmed ? { email, name: trimmed } : { email };
 }
 
