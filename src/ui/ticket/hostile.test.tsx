@@ -108,12 +108,14 @@ function hostileContext(text: string, name: string): TicketContext {
 }
 
 function hostileTeam(name: string): TeamView {
+  const config = TEAM.config;
+  if (!config) throw new Error('the test team has a config');
   return {
     ...TEAM,
     config: {
-      ...TEAM.config,
-      agents: [...TEAM.config.agents, { name, email: 'mallory@shop.example', groups: [name], lead: false }],
-      tags: [...TEAM.config.tags, { path: `${name}/x`, description: name }],
+      ...config,
+      agents: [...config.agents, { name, email: 'mallory@shop.example', groups: [name], lead: false }],
+      tags: [...config.tags, { path: `${name}/x`, description: name }],
     },
   };
 }
