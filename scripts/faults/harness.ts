@@ -261,6 +261,15 @@ const PRIORITIES = ['Low', 'Normal', 'High', 'Urgent'] as const;
 const ASSIGNEES = ['Anna Kowalska', 'Sam Okafor', 'Yuki Tanaka'] as const;
 const GROUPS = ['Shipping', 'Billing', 'Returns'] as const;
 
+/** Every label `randomPatch` can ask for: made beforehand where a scenario must not need a new label. */
+export function randomPatchLabels(codec: ReturnType<typeof createLabelCodec>): string[] {
+  return [
+    ...ASSIGNEES.map((a) => codec.assigneeLabel(a)),
+    ...GROUPS.map((g) => codec.groupLabel(g)),
+    codec.tagLabel({ what: 'Fault drill' }),
+  ];
+}
+
 /** One random change of one field, as a click in the sidebar makes it. */
 export function randomPatch(random: () => number, current: TicketLabelState): TicketPatch {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

@@ -11,6 +11,7 @@ import {
   heal,
   judge,
   makeChanges,
+  randomPatchLabels,
   report,
   type ScenarioSize,
   seededRandom,
@@ -522,3 +523,93 @@ export const labelRenamedOrDeleted: Scenario = (size) =>
 
 SCENARIOS['two agents editing the same ticket in the same second'] = sameTicketSameSecond;
 SCENARIOS['label renamed or deleted by hand in Gmail'] = labelRenamedOrDeleted;
+
+/**
+ * 9. A mailbox at Gmail's label limit (10,000 labels a mailbox,
+ * https://developers.google.com/gmail/api/reference/rest/v1/users.labels; the stand-in enforces it and a
+ * test lowers it to the labels the mailbox has). Agent A assigns tickets to a new teammate, whose label
+ * cannot be created: those changes stay in the outbox with Gmail's reason and the agent is told; every other
+ * change of both agents is sent. Someone deletes an unused label by hand, and the held changes go through.
+ */
+export const atLabelLimit: Scenario = (size, seed = 9) =>
+  withWorld(async (world) => {
+    const started = performance.now();
+    const random = seededRandom(seed);
+    const { mine, theirs } = split(world, size);
+    // Every label the other changes use exists; only the newcomer's does not.
+    const existing = new Set(
+      ((await world.client.users.labels.list({ userId: 'me' })).data.labels ?? []).map((l) => l.name),
+    );
+    for (const name of randomPatchLabels(world.codec))
+      if (!existing.has(name))
+        await world.client.users.labels.create({ userId: 'me', requestBody: { name } });
+    const spare = await world.client.users.labels.create({
+      userId: 'me',
+      requestBody: { name: 'Old project' },
+    });
+    const labels = (await world.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+    const userLabels = labels.filter((l) => l.type === 'user').length;
+    await world.control('label-limit', { max: userLabels });
+    const newcomer = 'Zoe Quinn';
+    const [forNewcomer, rest] = [
+      mine.slice(0, Math.ceil(mine.length / 3)),
+      mine.slice(Math.ceil(mine.length / 3)),
+    ];
+    // Interleaved, so the held changes share batches with changes that can be sent.
+    let queued = 0;
+    for (let i = 0; i < Math.max(forNewcomer.length, rest.length); i++) {
+      const held = forNewcomer[i];
+      if (held && (await world.a.change(held, { assignee: newcomer }))) queued += 1;
+      const other = rest[i];
+      if (other) queued += await makeChanges(world.a, [other], 1, random);
+    }
+    queued += await makeChanges(world.b, theirs, size.changes, random);
+    const before = await world.stats();
+    const problems: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const agent of [world.a, world.b]) {
+        if (!(await attempt(() => agent.engine.flushOutbox()))) problems.push(`${agent.name}'s flush failed`);
+        await agent.engine.incrementalSync();
+      }
+    }
+    const after = await world.stats();
+    const refusedCreates =
+      (after.byMethod['gmail.users.labels.create']?.requests ?? 0) -
+      (before.byMethod['gmail.users.labels.create']?.requests ?? 0);
+    const held = await world.a.db.getAll('outbox');
+    const heldThreads = new Set(held.map((c) => c.threadId));
+    for (const threadId of heldThreads)
+      if (!forNewcomer.includes(threadId)) problems.push(`${threadId} was held though its labels exist`);
+    for (const threadId of forNewcomer)
+      if (!heldThreads.has(threadId))
+        problems.push(`the change assigning ${threadId} to ${newcomer} left the outbox`);
+    const actionable = held.filter((c) => /label limit/i.test(c.lastError ?? '')).length;
+    if (actionable < held.length) problems.push('a held change does not say the label limit is why');
+    const told = world.a.notices.filter(
+      (n) => n.kind === 'change-rejected' && /label limit/i.test(n.reason),
+    ).length;
+    if (told === 0) problems.push('agent A was not told');
+    const bOutbox = await world.b.db.count('outbox');
+    if (bOutbox > 0) problems.push(`${bOutbox} of agent B's changes were held too`);
+    // The fix a person makes: delete a label nobody uses. Then the held changes go through.
+    await world.client.users.labels.delete({ userId: 'me', id: spare.data.id as string });
+    const healed = await heal(world);
+    const verdict = await judge(world);
+    if (healed.outboxLeft > 0) problems.push(`${healed.outboxLeft} changes never left the outbox`);
+    return report(
+      'mailbox at the label limit',
+      started,
+      { labelLimit: userLabels, labelCreatesRefused: refusedCreates },
+      {
+        changesQueued: queued,
+        heldInOutbox: held.length,
+        heldWithReason: actionable,
+        agentTold: told,
+        outboxLeft: healed.outboxLeft,
+      },
+      verdict,
+      { injectedEnough: refusedCreates > 0 && held.length > 0, problems },
+    );
+  });
+
+SCENARIOS['mailbox at the label limit'] = atLabelLimit;

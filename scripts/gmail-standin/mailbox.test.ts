@@ -73,3 +73,24 @@ describe('arrival', () => {
     expect(other.threadId).toBe(other.id);
   });
 });
+
+describe('the label limit', () => {
+  it('refuses labels.create past 10,000 user labels (a lowered limit for tests) and allows it after a delete', () => {
+    const mailbox = new Mailbox('support@northwind-shop.example', 'Support', new StandinClock());
+    expect(mailbox.labelLimit).toBe(10_000);
+    mailbox.labelLimit = 2;
+    const first = mailbox.createLabel({ name: 'One' });
+    mailbox.createLabel({ name: 'Two' });
+    let refused: unknown;
+    try {
+      mailbox.createLabel({ name: 'Three' });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).code).toBe(400);
+    expect((refused as ApiError).message).toMatch(/Label limit exceeded/);
+    mailbox.deleteLabel(first.id);
+    expect(mailbox.createLabel({ name: 'Three' }).name).toBe('Three');
+  });
+});

@@ -99,6 +99,16 @@ export type InsertMode = 'insert' | 'import' | 'send' | 'draft';
 /** Gmail's duplicate-name answer: 409, reason `aborted` (as seen in gauteh/lieer#207 and GAM-team/got-your-back#173). */
 const labelConflict = (): ApiError => new ApiError(409, 'Label name exists or conflicts', 'aborted');
 
+/**
+ * "The maximum number of labels supported for a user's mailbox is 10,000."
+ * (https://developers.google.com/gmail/api/reference/rest/v1/users.labels). Google does not document the
+ * error `labels.create` answers past it; the stand-in answers 400 `invalidArgument` (a request the mailbox
+ * cannot take as it stands, never worth retrying) with a message that says which limit.
+ */
+export const MAX_USER_LABELS = 10_000;
+const labelLimitReached = (limit: number): ApiError =>
+  new ApiError(400, `Label limit exceeded: a mailbox holds at most ${limit.toLocaleString('en')} labels`);
+
 /** The first history id handed out; Gmail's are plain decimal uint64 values. */
 const FIRST_HISTORY_ID = 1_000_000n;
 
@@ -139,6 +149,8 @@ export class Mailbox {
   /** A startHistoryId below this is older than the history kept: 404. */
   private historyFloor = FIRST_HISTORY_ID;
   private nextLabelNumber = 1;
+  /** User labels `labels.create` allows (Gmail: 10,000); tests lower it through `POST /__standin/label-limit`. */
+  labelLimit = MAX_USER_LABELS;
 
   constructor(
     readonly emailAddress: string,
@@ -325,6 +337,9 @@ export class Mailbox {
   createLabel(input: LabelInput): Label {
     const name = validLabelName(input.name);
     if (this.findLabelByName(name)) throw labelConflict();
+    let userLabels = 0;
+    for (const existing of this.labels.values()) if (existing.type === 'user') userLabels += 1;
+    if (userLabels >= this.labelLimit) throw labelLimitReached(this.labelLimit);
     const label: Label = { id: this.newLabelId(), name, type: 'user' };
     if (input.messageListVisibility) label.messageListVisibility = input.messageListVisibility;
     if (input.labelListVisibility) label.labelListVisibility = input.labelListVisibility;

@@ -10,7 +10,7 @@ import { matchRoute, pathKnown } from './api';
 import type { PageMailbox } from './contracts';
 import { ApiError } from './errors';
 import { applyFieldMask, parseFieldMask } from './fields';
-import type { Mailbox } from './mailbox';
+import { MAX_USER_LABELS, type Mailbox } from './mailbox';
 import { boundaryOf, splitMultipart } from './multipart';
 import { StandinTokenEndpoint, TOKEN_PATHS } from './oauth';
 import { handlePageRequest } from './page/handler';
@@ -511,6 +511,12 @@ export class StandinServer {
             }
           }
           return reply(200, { ok: true, faults: Object.fromEntries(this.faults) });
+        }
+        case 'POST /__standin/label-limit': {
+          // The user-label limit for this mailbox until the next reset (Gmail's is 10,000; see mailbox.ts).
+          const { max } = z.object({ max: z.number().int().min(0).max(MAX_USER_LABELS) }).parse(json());
+          this.mailbox.labelLimit = max;
+          return reply(200, { max });
         }
         case 'GET /__standin/clock':
           return reply(200, { now: new Date(this.mailbox.clock.now()).toISOString() });

@@ -103,3 +103,27 @@ describe('labels edited by hand in Gmail', () => {
     expect(await gmailLabelNames(ticket.threadId)).not.toContain('Helpdesk/Tag/Drill');
   });
 });
+
+describe('a mailbox at the label limit', () => {
+  it('holds only the change whose label cannot be made, with the reason, and sends the rest', async () => {
+    const [first, second] = await db.getAll('tickets');
+    if (!first || !second) throw new Error('two tickets');
+    const labels = (await env.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+    await fetch(`${env.url}/__standin/label-limit`, {
+      method: 'POST',
+      body: JSON.stringify({ max: labels.filter((l) => l.type === 'user').length }),
+    });
+    await engine.updateTicket(first.threadId, { assignee: 'Zoe Quinn' });
+    const priority = second.priority === 'Urgent' ? 'Low' : 'Urgent';
+    await engine.updateTicket(second.threadId, { priority });
+    const flushed = await engine.flushOutbox();
+    expect(flushed.sent).toBe(1);
+    const held = await db.getAll('outbox');
+    expect(held.map((c) => c.threadId)).toEqual([first.threadId]);
+    expect(held[0]?.lastError).toMatch(/Helpdesk\/Assignee\/Zoe Quinn.*Label limit exceeded/);
+    expect(notices.some((n) => n.kind === 'change-rejected' && n.threadId === first.threadId)).toBe(true);
+    expect(await gmailLabelNames(second.threadId)).toContain(`Helpdesk/Priority/${priority}`);
+    // The store keeps showing the held change: it is still the agent's, waiting.
+    expect((await getTicket(db, first.threadId))?.assignee).toBe('Zoe Quinn');
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type FaultReport, SHORT } from '../../scripts/faults/harness';
-import { labelRenamedOrDeleted, sameTicketSameSecond } from '../../scripts/faults/scenarios';
+import { atLabelLimit, labelRenamedOrDeleted, sameTicketSameSecond } from '../../scripts/faults/scenarios';
 
 function expectSurvived(report: FaultReport): void {
   expect(report.lost).toEqual([]);
@@ -27,6 +27,15 @@ describe('fault scenarios (short form)', () => {
     const report = await labelRenamedOrDeleted(SHORT);
     expect(report.injected.pendingWhenEdited).toBeGreaterThan(0);
     expect(report.survived.rejectedNotices).toBeGreaterThan(0);
+    expectSurvived(report);
+  });
+
+  it("a mailbox at Gmail's label limit: the change needing a new label waits with the reason, the rest is sent", async () => {
+    const report = await atLabelLimit(SHORT);
+    expect(report.injected.labelCreatesRefused).toBeGreaterThan(0);
+    expect(report.survived.heldInOutbox).toBeGreaterThan(0);
+    expect(report.survived.heldWithReason).toBe(report.survived.heldInOutbox);
+    expect(report.survived.agentTold).toBeGreaterThan(0);
     expectSurvived(report);
   });
 });
