@@ -32,6 +32,8 @@ describe('hostile label names', () => {
     'Helpdesk/Group/Bil\tling',
     'Helpdesk/Tag/a\u0000b',
     `Helpdesk/Tag/${'T'.repeat(300)}`,
+    `Helpdesk/Tag/${'T'.repeat(205)}`,
+    `Helpdesk/Assignee/${'A'.repeat(201)}`,
   ])('reads %j, which encode could not write, as unreadable', (label) => {
     const decoded = codec.decode(['Helpdesk/Status/Open', label]);
     expect(decoded.unreadable).toEqual([label]);

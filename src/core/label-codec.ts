@@ -32,6 +32,8 @@ export type SingleValuedCategory = Exclude<Category, 'Tag'>;
 
 /** Gmail refuses longer label names (users.labels: "name" is limited to 225 characters). */
 const MAX_LABEL_NAME_LENGTH = 225;
+/** The longest assignee, group or tag part a stored ticket holds (src/store/schema.ts). */
+const MAX_LABEL_VALUE_LENGTH = 200;
 
 export class LabelNameError extends Error {
   constructor(message: string) {
@@ -178,6 +180,8 @@ export function createLabelCodec(prefix: string = DEFAULT_LABEL_PREFIX): LabelCo
     // A label made by hand or by another tool that `encode` could not write back (a space at an end, a
     // control character, too long) is off-scheme: reading it as a value made `repair` throw and stop a sync.
     if (name.length > MAX_LABEL_NAME_LENGTH || values.some((v) => !isLabelSegment(v))) return 'unreadable';
+    // Nor can a ticket hold a value longer than the store keeps (a 205-character tag fits Gmail's 225).
+    if (values.some((v) => v.length > MAX_LABEL_VALUE_LENGTH)) return 'unreadable';
     if (category === 'Tag' ? values.length < 1 || values.length > 2 : values.length !== 1)
       return 'unreadable';
     const [value] = values;
