@@ -17,6 +17,7 @@ import type { TokenSource } from '../gmail/api/token-source';
 import { createTransport } from '../gmail/api/transport';
 import type { PassSummary, RunnerStatus } from '../messaging/contract-automation';
 import { type LabeldeskDatabase, openLabeldeskDatabase } from '../store/db';
+import { releaseSending } from '../store/outbox';
 import { timelinesRequestedAt } from '../store/report-inputs';
 import { SyncEngine, type SyncNotice } from '../sync/engine';
 import { QuotaBudget } from '../sync/quota-budget';
@@ -189,6 +190,9 @@ export class SyncRunner {
 
   private async open(mailbox: string): Promise<MailboxSync> {
     const db = await openLabeldeskDatabase(mailbox);
+    // This worker has sent nothing for the mailbox yet: changes marked as being sent were orphaned by a
+    // worker Chrome stopped mid-flush, and go out on this worker's first flush instead of a minute later.
+    await releaseSending(db);
     const transport = createTransport({
       tokenSource: this.services.tokensFor(mailbox),
       baseUrl: this.services.baseUrl,
