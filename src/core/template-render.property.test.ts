@@ -97,91 +97,110 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** Generous: the machine running the suite may be busy, and a slow run is not a failed property. */
+const PROPERTY_TIMEOUT_MS = 30_000;
+
 describe('template renderer properties', () => {
-  it('never throws on any template and any values', () => {
-    fc.assert(
-      fc.property(template, context, (body, ctx) => {
-        const result = renderTemplate(body, ctx);
-        renderToText(body, ctx);
-        templateFromText(segmentsToText(result.segments), ctx);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'never throws on any template and any values',
+    () => {
+      fc.assert(
+        fc.property(template, context, (body, ctx) => {
+          const result = renderTemplate(body, ctx);
+          renderToText(body, ctx);
+          templateFromText(segmentsToText(result.segments), ctx);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('keeps every character of the template: text and placeholders as written reproduce it', () => {
-    fc.assert(
-      fc.property(template, context, (body, ctx) => {
-        const asWritten = renderTemplate(body, ctx)
-          .segments.map((s) => (s.kind === 'text' ? s.text : s.source))
-          .join('');
-        expect(asWritten).toBe(body);
-        expect(
-          parseTemplate(body)
-            .map((p) => (p.kind === 'text' ? p.text : p.source))
-            .join(''),
-        ).toBe(body);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'keeps every character of the template: text and placeholders as written reproduce it',
+    () => {
+      fc.assert(
+        fc.property(template, context, (body, ctx) => {
+          const asWritten = renderTemplate(body, ctx)
+            .segments.map((s) => (s.kind === 'text' ? s.text : s.source))
+            .join('');
+          expect(asWritten).toBe(body);
+          expect(
+            parseTemplate(body)
+              .map((p) => (p.kind === 'text' ? p.text : p.source))
+              .join(''),
+          ).toBe(body);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('handles unknown and unfilled variables as documented', () => {
-    fc.assert(
-      fc.property(template, context, (body, ctx) => {
-        const { segments, unknown, unfilled } = renderTemplate(body, ctx);
-        const parts = parseTemplate(body).filter((p) => p.kind === 'placeholder');
-        const variables = segments.filter((s) => s.kind === 'variable');
-        expect(variables).toHaveLength(parts.length);
-        // Every name that is not a template variable is reported once, and no known one is.
-        expect(new Set(unknown)).toEqual(
-          new Set(parts.filter((p) => !isTemplateVariable(p.name)).map((p) => p.name)),
-        );
-        expect(unknown).toHaveLength(new Set(unknown).size);
-        for (const name of unfilled) expect(isTemplateVariable(name)).toBe(true);
-        variables.forEach((segment, index) => {
-          const part = parts[index];
-          if (segment.kind !== 'variable' || part?.kind !== 'placeholder') throw new Error('misaligned');
-          expect(segment.source).toBe(part.source);
-          if (!isTemplateVariable(part.name)) {
-            // An unknown variable never takes a value from the data: its fallback, or nothing.
-            expect(segment.fromFallback || !segment.filled).toBe(true);
+  it(
+    'handles unknown and unfilled variables as documented',
+    () => {
+      fc.assert(
+        fc.property(template, context, (body, ctx) => {
+          const { segments, unknown, unfilled } = renderTemplate(body, ctx);
+          const parts = parseTemplate(body).filter((p) => p.kind === 'placeholder');
+          const variables = segments.filter((s) => s.kind === 'variable');
+          expect(variables).toHaveLength(parts.length);
+          // Every name that is not a template variable is reported once, and no known one is.
+          expect(new Set(unknown)).toEqual(
+            new Set(parts.filter((p) => !isTemplateVariable(p.name)).map((p) => p.name)),
+          );
+          expect(unknown).toHaveLength(new Set(unknown).size);
+          for (const name of unfilled) expect(isTemplateVariable(name)).toBe(true);
+          variables.forEach((segment, index) => {
+            const part = parts[index];
+            if (segment.kind !== 'variable' || part?.kind !== 'placeholder') throw new Error('misaligned');
+            expect(segment.source).toBe(part.source);
+            if (!isTemplateVariable(part.name)) {
+              // An unknown variable never takes a value from the data: its fallback, or nothing.
+              expect(segment.fromFallback || !segment.filled).toBe(true);
+            }
+            if (!segment.filled) {
+              // Nothing to fill it with: no fallback, and the text keeps it as written for the send checks.
+              expect(part.fallback).toBeUndefined();
+              expect(segment.value).toBe('');
+              if (isTemplateVariable(part.name)) expect(unfilled).toContain(part.name);
+            } else if (segment.fromFallback) {
+              expect(part.fallback?.startsWith(segment.value)).toBe(true);
+            } else {
+              // A value from the data is never empty, unless it was one full stop before the template's own.
+              const next = segments[segments.indexOf(segment) + 1];
+              expect(segment.value !== '' || (next?.kind === 'text' && next.text.startsWith('.'))).toBe(true);
+            }
+          });
+          const text = renderToText(body, ctx);
+          for (const segment of variables) {
+            if (segment.kind === 'variable' && !segment.filled) expect(text).toContain(segment.source);
           }
-          if (!segment.filled) {
-            // Nothing to fill it with: no fallback, and the text keeps it as written for the send checks.
-            expect(part.fallback).toBeUndefined();
-            expect(segment.value).toBe('');
-            if (isTemplateVariable(part.name)) expect(unfilled).toContain(part.name);
-          } else if (segment.fromFallback) {
-            expect(part.fallback?.startsWith(segment.value)).toBe(true);
-          } else {
-            // A value from the data is never empty, unless it was one full stop before the template's own.
-            const next = segments[segments.indexOf(segment) + 1];
-            expect(segment.value !== '' || (next?.kind === 'text' && next.text.startsWith('.'))).toBe(true);
-          }
-        });
-        const text = renderToText(body, ctx);
-        for (const segment of variables) {
-          if (segment.kind === 'variable' && !segment.filled) expect(text).toContain(segment.source);
-        }
-      }),
-      RUNS,
-    );
-  });
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('puts a reply into Gmail’s compose box as text and line breaks only, whatever the values hold', () => {
-    fc.assert(
-      fc.property(template, context, (body, ctx) => {
-        document.body.innerHTML =
-          '<div class="M9"><div class="Ap"><div g_editable="true" contenteditable="true" role="textbox"></div></div></div>';
-        const box = document.querySelector<HTMLElement>('[g_editable]');
-        if (!box) throw new Error('no compose body');
-        const text = renderToText(body, ctx);
-        insertIntoCompose({ body: box, kind: 'inline' }, text);
-        for (const element of box.querySelectorAll('*')) expect(element.tagName).toBe('BR');
-        expect(box.textContent).toBe(text.replace(/\r\n?/g, '\n').replace(/\n/g, ''));
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'puts a reply into Gmail’s compose box as text and line breaks only, whatever the values hold',
+    () => {
+      fc.assert(
+        fc.property(template, context, (body, ctx) => {
+          document.body.innerHTML =
+            '<div class="M9"><div class="Ap"><div g_editable="true" contenteditable="true" role="textbox"></div></div></div>';
+          const box = document.querySelector<HTMLElement>('[g_editable]');
+          if (!box) throw new Error('no compose body');
+          const text = renderToText(body, ctx);
+          insertIntoCompose({ body: box, kind: 'inline' }, text);
+          for (const element of box.querySelectorAll('*')) expect(element.tagName).toBe('BR');
+          expect(box.textContent).toBe(text.replace(/\r\n?/g, '\n').replace(/\n/g, ''));
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
