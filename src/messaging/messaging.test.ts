@@ -89,6 +89,15 @@ describe('sender check', () => {
     expect(classifySender(OPTIONS_PAGE, EXTENSION_ID)).toEqual({ caller: 'extension-page' });
   });
 
+  it("accepts Firefox's per-install page origin when given, and nothing else there", () => {
+    const origin = 'moz-extension://2b7e1f0c-0d4e-4c5b-9a51-3f0f6a1d9c11/';
+    const page = { id: EXTENSION_ID, url: `${origin}src/options/index.html` };
+    expect(classifySender(page, EXTENSION_ID, origin)).toEqual({ caller: 'extension-page' });
+    expect(() => classifySender(page, EXTENSION_ID)).toThrow(LabeldeskError);
+    const other = { id: EXTENSION_ID, url: 'moz-extension://0000-other/x.html' };
+    expect(() => classifySender(other, EXTENSION_ID, origin)).toThrow(LabeldeskError);
+  });
+
   it.each([
     ['another extension', { ...GMAIL_TAB, id: 'x'.repeat(32) }],
     ['a tab that is not Gmail', { ...GMAIL_TAB, url: 'https://mail.google.com.evil.example/' }],

@@ -37,7 +37,12 @@ const GMAIL_ORIGIN = 'https://mail.google.com';
  * Who sent this? Only this extension's own contexts: a content script (it has a tab) must be on Gmail;
  * a page without a tab must be one of our chrome-extension:// pages.
  */
-export function classifySender(sender: Sender, extensionId: string): CallContext {
+export function classifySender(
+  sender: Sender,
+  extensionId: string,
+  /** Our pages' origin with a slash: `chrome-extension://<id>/`, in Firefox `moz-extension://<uuid>/`. */
+  extensionOrigin = `chrome-extension://${extensionId}/`,
+): CallContext {
   if (sender.id !== extensionId) {
     throw new LabeldeskError('forbidden-sender', 'Message from another extension or page');
   }
@@ -47,7 +52,7 @@ export function classifySender(sender: Sender, extensionId: string): CallContext
       ? { caller: 'gmail-tab' }
       : { caller: 'gmail-tab', tabId: sender.tab.id };
   }
-  if (sender.url?.startsWith(`chrome-extension://${extensionId}/`)) {
+  if (sender.url?.startsWith(extensionOrigin)) {
     return { caller: 'extension-page' };
   }
   throw new LabeldeskError('forbidden-sender', 'Message from a page that is not Gmail');
@@ -61,6 +66,8 @@ export function classifySender(sender: Sender, extensionId: string): CallContext
 export interface ReceiverOptions {
   /** Told of every call that passed the checks, with its parsed arguments (the worker learns its tabs). */
   onCall?: (args: unknown, context: CallContext) => void;
+  /** Our pages' origin (`runtime.getURL('')`); Firefox gives each install its own moz-extension:// one. */
+  extensionOrigin?: string;
 }
 
 export function createReceiver(
@@ -84,7 +91,7 @@ async function dispatch(
   options: ReceiverOptions,
 ): Promise<Response> {
   try {
-    const context = classifySender(sender, extensionId);
+    const context = classifySender(sender, extensionId, options.extensionOrigin);
     if (!isMethodName(name)) throw new LabeldeskError('invalid-message', `Unknown method ${name}`);
     return { ok: true, result: await invoke(handlers, name, rawArgs, context, options) };
   } catch (error) {
@@ -124,7 +131,10 @@ async function invoke<M extends MethodName>(
 
 /** Wires the handlers to `chrome.runtime.onMessage` in the service worker. */
 export function listen(handlers: Handlers, options: ReceiverOptions = {}): void {
-  const receive = createReceiver(handlers, chrome.runtime.id, options);
+  const receive = createReceiver(handlers, chrome.runtime.id, {
+    extensionOrigin: chrome.runtime.getURL(''),
+    ...options,
+  });
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const response = receive(message, sender);
     if (response === undefined) return false;
