@@ -70,6 +70,8 @@ export function OptionsPage({
       <nav class="ld-pages" aria-label={t('optionsPagesNav')}>
         <a href="../reports/index.html">{t('optionsReportsLink')}</a>
         <a href="../knowledge/index.html">{t('optionsKnowledgeLink')}</a>
+        {/* Shipped at the package's root (public/privacy.html): what is processed, and that it stays here. */}
+        <a href="../../privacy.html">{t('optionsPrivacyLink')}</a>
       </nav>
 
       <section aria-labelledby="options-you-heading">
