@@ -134,7 +134,8 @@ export const rateLimitStorm: Scenario = (size, seed = 2) =>
     if (maxBackoff > DEFAULT_BACKOFF.capMs) problems.push(`a backoff of ${maxBackoff} ms, past the cap`);
     // Full jitter over a window that doubles per attempt: some retry drew from past the first window.
     if (!(maxBackoff > DEFAULT_BACKOFF.baseMs)) problems.push('the backoff window never grew');
-    // Every other wait is quota debt at the halved share: reported, not judged.
+    // Every other wait is quota debt at the halved share: reported, not judged. The scenarios sleep at most
+    // 15 ms of each wait, so retries pile up debt far faster than a browser that sleeps them in full would.
     const maxWait = Math.max(0, ...waits);
     if (healed.outboxLeft > 0) problems.push(`${healed.outboxLeft} changes never left the outbox`);
     return report(
