@@ -193,10 +193,12 @@ export function ReportsPage(props: ReportsPageProps) {
     };
   }, [source, mailbox, attempt, reload]);
 
-  // Timelines: asked on open and every few seconds while some are still to read; the data is read again
+  // Timelines: asked once the first data is in (the service worker's counts then never hold up the page's
+  // read of the same database) and every few seconds while some are still to read; the data is read again
   // each time the count moves, and once more when it reaches none.
+  const loadedMailbox = loaded.state === 'ready' ? loaded.mailbox : undefined;
   useEffect(() => {
-    if (mailbox === undefined) return;
+    if (mailbox === undefined || loadedMailbox !== mailbox) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last: number | undefined;
@@ -218,7 +220,7 @@ export function ReportsPage(props: ReportsPageProps) {
       live = false;
       clearTimeout(timer);
     };
-  }, [source, mailbox, pollMs]);
+  }, [source, mailbox, loadedMailbox, pollMs]);
 
   const data = loaded.state === 'ready' ? loaded.data : null;
   const timeZone = data ? calendarFor(data.settings, undefined).timeZone : 'UTC';
