@@ -26,7 +26,7 @@ const PANEL_CSS = `
 .sidebar ul, .sidebar ol { margin: 0; padding: 0; list-style: none; }
 .ticket-panel { display: flex; flex-direction: column; gap: var(--ld-gap); }
 .ticket-panel > section, .ticket-panel > fieldset { border-top: 1px solid var(--ld-border); padding-top: var(--ld-gap); }
-.ticket-subject { margin: 0 0 8px; font-size: 18px; font-weight: 400; overflow-wrap: anywhere; }
+.ticket-subject { margin: 0 0 8px; font-size: 18px; font-weight: 400; overflow-wrap: anywhere; overflow-x: clip; }
 .ticket-facts { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 4px 12px; margin: 0 0 8px; }
 .ticket-facts dt { color: var(--ld-muted); }
 .ticket-facts dd { margin: 0; min-width: 0; }

@@ -246,4 +246,9 @@ describe('sidebar styles keep hostile text inside the sidebar', () => {
       expect(SIDEBAR_CSS, selector).toMatch(rule);
     }
   });
+
+  it('clips a subject of stacked combining marks that no line break can narrow', () => {
+    // Chromium laid "Z͓͑͒…" (20 clusters of 18 marks) 28 px past the 320 px panel: the sidebar scrolled sideways.
+    expect(SIDEBAR_CSS).toMatch(/\.ticket-subject \{[^}]*overflow-x: clip/);
+  });
 });
