@@ -49,6 +49,7 @@ const OPENED = [
   'mime-svg-attachment',
   'mime-rfc2047-name',
   'mime-missing-boundary',
+  'mime-no-headers-body',
   'label-tag-script-tag',
   'label-assignee-script',
   'label-group-svg',
@@ -84,6 +85,34 @@ describe('hostile mail in the sidebar (built extension, Chromium)', () => {
     page.evaluate(
       () => (window as { __pwned?: unknown }).__pwned !== undefined || document.title === 'PWNED',
     );
+
+  const faults = async (body: object) => {
+    const response = await fetch(`${harness.standin.url}/__standin/faults`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    expect(response.ok).toBe(true);
+  };
+
+  it('says so when Gmail refuses to answer for a thread, and recovers on Try again', async () => {
+    // A thread the rule passed over (no sender) is not stored: opening it asks Gmail, which now refuses.
+    const threadId = hostile.threads.get('mime-no-headers-body') ?? '';
+    await faults({ 'gmail.users.threads.get': { errorRate: 1, statuses: [400] } });
+    try {
+      await page.evaluate((hash) => {
+        location.hash = hash;
+      }, `#inbox/${threadId}`);
+      await waitForSidebarText(page, (text) => text.includes('Gmail did not answer as expected'), 30_000);
+    } finally {
+      await faults({});
+    }
+    const sidebar = await findSidebar(page);
+    const retry = await sidebar.$('::-p-aria([name="Try again"][role="button"])');
+    if (!retry) throw new Error('no Try again button');
+    await retry.click();
+    await waitForSidebarText(page, (text) => text.includes('Make ticket'), 30_000);
+    expect(await pwned()).toBe(false);
+  });
 
   it('has every opened case in the mailbox', () => {
     for (const id of OPENED) expect(hostile.threads.has(id), id).toBe(true);
