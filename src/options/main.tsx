@@ -12,6 +12,7 @@ import { KEYBOARD_CSS } from '../ui/keyboard/keyboard-styles';
 import { ShortcutEditor } from '../ui/keyboard/shortcut-editor';
 import { LibraryEditor } from '../ui/library/library-editor';
 import { LIBRARY_CSS } from '../ui/library/library-styles';
+import { browserHostAccess } from '../ui/team/host-access';
 import { OptionsPage } from '../ui/team/options-page';
 import { backgroundOptionsService } from '../ui/team/options-service';
 import { OPTIONS_CSS } from '../ui/team/options-styles';
@@ -22,6 +23,8 @@ import { THEME_CSS } from '../ui/theme-styles';
 const callBackground = callerFor(pageResults);
 const service = backgroundOptionsService(callBackground);
 const automation = automationService(callBackground);
+// Asked of the browser itself, not the service worker: permissions.request needs this page's click.
+const hostAccess = browserHostAccess(chrome);
 
 const root = document.documentElement;
 root.lang = uiLanguage();
@@ -78,6 +81,7 @@ if (app !== null) {
       service={service}
       language={uiLanguage()}
       download={download}
+      hostAccess={hostAccess}
       initialMailbox={new URLSearchParams(location.search).get('mailbox') ?? undefined}
       shortcuts={<Shortcuts />}
       library={(mailbox) => (

@@ -2,7 +2,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import { browserHostAccess, type HostAccess, HostAccessWarning } from './host-access';
+import { OptionsPage } from './options-page';
+import { fakeOptionsService } from './options-service';
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
@@ -170,6 +173,21 @@ describe('HostAccessWarning', () => {
     });
     await waitFor('the warning after the re-check', alert);
     expect(calls.granted).toBe(2);
+  });
+});
+
+describe('OptionsPage with host access', () => {
+  it('shows the warning right after the nav, before the settings', async () => {
+    const service = fakeOptionsService({ mailboxes: [], teams: {}, settings: DEFAULT_SETTINGS });
+    document.body.innerHTML = '<main></main>';
+    const root = document.body.firstElementChild as HTMLElement;
+    const { access } = fakeAccess(async () => false);
+    act(() =>
+      render(<OptionsPage service={service} language="en" download={() => {}} hostAccess={access} />, root),
+    );
+    const warning = await waitFor('the warning', alert);
+    expect(warning.previousElementSibling?.tagName).toBe('NAV');
+    expect(warning.nextElementSibling?.querySelector('h2')?.id).toBe('options-you-heading');
   });
 });
 

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { OptionsForm, type SettingsStore } from '../options-form';
+import { type HostAccess, HostAccessWarning } from './host-access';
 import type { OptionsService } from './options-service';
 import { type DownloadFile, TeamSetup } from './team-setup';
 
@@ -24,6 +25,8 @@ export interface OptionsPageProps {
    * it appears only when one is given and a mailbox is chosen.
    */
   automation?: (mailbox: string) => ComponentChildren;
+  /** The browser's host permissions (Firefox lets users withdraw them): a warning at the top while missing. */
+  hostAccess?: HostAccess;
 }
 
 type Mailboxes =
@@ -40,6 +43,7 @@ export function OptionsPage({
   shortcuts,
   library,
   automation,
+  hostAccess,
 }: OptionsPageProps) {
   const [mailboxes, setMailboxes] = useState<Mailboxes>({ state: 'loading' });
   const [mailbox, setMailbox] = useState('');
@@ -73,6 +77,7 @@ export function OptionsPage({
         {/* Shipped at the package's root (public/privacy.html): what is processed, and that it stays here. */}
         <a href="../../privacy.html">{t('optionsPrivacyLink')}</a>
       </nav>
+      {hostAccess !== undefined && <HostAccessWarning access={hostAccess} />}
 
       <section aria-labelledby="options-you-heading">
         <h2 id="options-you-heading">{t('optionsYou')}</h2>
