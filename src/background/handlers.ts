@@ -162,5 +162,10 @@ export function toLabeldeskError(error: unknown): LabeldeskError {
     return new LabeldeskError('gmail-api', error.message, details);
   }
   if (error instanceof GmailResponseError) return new LabeldeskError('gmail-api', error.message);
+  // IndexedDB over the origin's quota: Chromium's QuotaExceededError has an empty message, so as 'internal'
+  // the agent read "Something went wrong:" and nothing to act on (found by test/browser/faults.test.ts).
+  if ((error as { name?: unknown } | null)?.name === 'QuotaExceededError') {
+    return new LabeldeskError('storage-full', 'The browser has no room left for the extension');
+  }
   return new LabeldeskError('internal', error instanceof Error ? error.message : String(error));
 }

@@ -26,6 +26,8 @@ export const errorCodes = [
   'unreachable',
   /** The ticket or mailbox is not in this browser's store yet (a sync will bring it). */
   'not-found',
+  /** IndexedDB refused a write: the browser's storage for the extension is full (QuotaExceededError). */
+  'storage-full',
   'internal',
 ] as const;
 

@@ -76,6 +76,8 @@ export function errorText(error: LabeldeskError): string {
       return t('errorReloadGmail');
     case 'gmail-api':
       return t('errorGmailApi', error.message);
+    case 'storage-full':
+      return t('errorStorageFull');
     default:
       return t('errorOther', error.message);
   }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { LabeldeskError } from '../../messaging/errors';
 import { t } from '../i18n';
+import { errorText } from './labels';
 
 export interface TicketProblemProps {
   error: LabeldeskError;
@@ -55,8 +56,9 @@ export function TicketProblem({ error, onRetry, onSignIn, onOpenOptions }: Ticke
         </Notice>
       );
     default:
+      // The other codes in the words errorText gives them everywhere else (a full disk among them).
       return (
-        <Notice text={t('errorOther', error.message)}>
+        <Notice text={errorText(error)}>
           <button type="button" onClick={onRetry}>
             {t('actionRetry')}
           </button>
