@@ -78,8 +78,14 @@ export interface FaultBrowser {
   inExtensionPage<T>(fn: string): Promise<T>;
   /** Stops every service worker through CDP, as Chrome does to an idle or killed worker. */
   stopServiceWorker(): Promise<void>;
-  /** A CDP session on the browser, for Storage.* commands. */
-  browserSession(): Promise<CDPSession>;
+  /**
+   * Makes every IndexedDB write in the service worker fail as Chromium fails it when the origin is over its
+   * quota (a QuotaExceededError DOMException with an empty message), or stops doing so. Chromium does not
+   * enforce `Storage.overrideQuotaForOrigin` on an extension's origin (a web origin gets QuotaExceededError
+   * at once; the extension's wrote 200 KB past it), so the test injects the browser's error where the
+   * browser would raise it. The worker keeps it until it is stopped (DevTools keeps it alive meanwhile).
+   */
+  storageFull(full: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -222,7 +228,25 @@ export async function startFaultBrowser(): Promise<FaultBrowser> {
         await page.close();
       }
     },
-    browserSession: () => state.browser.target().createCDPSession(),
+    async storageFull(full) {
+      const worker = await extensionWorker(state.browser);
+      await worker.evaluate((on) => {
+        const scope = globalThis as typeof globalThis & { labeldeskStorageFull?: boolean };
+        if (scope.labeldeskStorageFull === undefined) {
+          for (const method of ['put', 'add'] as const) {
+            const original = IDBObjectStore.prototype[method];
+            IDBObjectStore.prototype[method] = function (
+              this: IDBObjectStore,
+              ...args: [unknown, IDBValidKey?]
+            ) {
+              if (scope.labeldeskStorageFull) throw new DOMException('', 'QuotaExceededError');
+              return original.apply(this, args);
+            };
+          }
+        }
+        scope.labeldeskStorageFull = on;
+      }, full);
+    },
     async close() {
       await state.browser.close().catch(() => {});
       await standin.close();

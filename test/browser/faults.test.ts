@@ -13,7 +13,7 @@ import {
   startFaultBrowser,
   type TicketFields,
 } from './fault-harness';
-import { waitUntil } from './harness';
+import { byName, waitForSidebarText, waitUntil } from './harness';
 
 const MODIFY = 'gmail.users.threads.modify';
 const T0 = Date.now();
@@ -139,6 +139,95 @@ describe('faults in the browser', () => {
       historyReadsDoneAtSecondStop: readsAtSecondStop,
       modifiesInAll: (await modifies()) - before,
       landed: threads.length,
+      storeEqualsGmail: true,
+      seconds: Math.round((Date.now() - started) / 1000),
+    });
+  }, 90_000);
+
+  it('sends a full outbox after the browser restarts', async () => {
+    const tickets = await fb.gmailTickets();
+    const threads = [...tickets]
+      .filter(([, fields]) => fields.priority !== 'Urgent')
+      .map(([id]) => id)
+      .sort()
+      .slice(0, 20);
+    expect(threads).toHaveLength(20);
+    const before = await modifies();
+    const started = Date.now();
+    // Gmail refuses every modify: the changes stay in the outbox, each tried and waiting its next turn.
+    await fb.faults({ [MODIFY]: { errorRate: 1, statuses: [503] } });
+    const bulk = await fb.fromGmailTab<{ updated: string[] }>('tickets.bulkUpdate', {
+      mailbox: MAILBOX,
+      threadIds: threads,
+      patch: { priority: 'Urgent' },
+    });
+    expect(bulk.updated).toHaveLength(20);
+    // Close the browser while the worker is in its retry loop, every change refused at least once.
+    await waitUntil(async () => (await modifies()) - before >= 40, 'every change refused twice', 30_000);
+    const queued = (await fb.store())?.outbox ?? [];
+    expect(queued).toHaveLength(20);
+    const refused = (await modifies()) - before;
+    step(`outbox full: ${queued.length}, ${refused} modifies refused`);
+
+    await fb.restart();
+    // Still refused after the restart: what comes back is the outbox the profile kept, not a resend.
+    const afterRestart = (await fb.store())?.outbox ?? [];
+    expect(afterRestart.map((c) => c.threadId).sort()).toEqual(threads);
+    step('restarted');
+
+    await fb.faults({});
+    const store = await settled(60_000);
+    for (const threadId of threads) expect(store.get(threadId)?.priority).toBe('Urgent');
+    report('browser restarted with a full outbox', {
+      changes: 20,
+      refusedModifies: refused,
+      outboxAfterRestart: afterRestart.length,
+      claimedWhenClosed: queued.filter((c) => c.sendingSince !== undefined).length,
+      modifiesInAll: (await modifies()) - before,
+      landed: threads.filter((id) => store.get(id)?.priority === 'Urgent').length,
+      storeEqualsGmail: true,
+      seconds: Math.round((Date.now() - started) / 1000),
+    });
+  }, 120_000);
+
+  it('tells the agent when IndexedDB is over its quota, and catches up once there is room', async () => {
+    const started = Date.now();
+    await fb.storageFull(true);
+    // Another agent changes ten tickets in Gmail: the next sync must write them.
+    const others = await ticketsIn(['Solved'], 10);
+    const open = await fb.labelId('Helpdesk/Status/Open');
+    const solved = await fb.labelId('Helpdesk/Status/Solved');
+    for (const id of others)
+      await fb.apiPost(`threads/${id}/modify`, { addLabelIds: [open], removeLabelIds: [solved] });
+    // The poll fails, and says why in a code the UI can put in words (the tab's own poll stays quiet).
+    const syncAnswer = await fb.fromGmailTab('sync.now', { mailbox: MAILBOX }).then(
+      () => 'answered',
+      (error: unknown) => String(error),
+    );
+    expect(syncAnswer).toContain('"code":"storage-full"');
+
+    // The agent changes a ticket in the sidebar: the change is undone, and the sidebar says what to do.
+    const page = fb.gmail;
+    await page.bringToFront();
+    await (await page.waitForSelector('tr.zA'))?.click();
+    const heading = await page.waitForSelector('h2.hP[data-legacy-thread-id]');
+    const threadId = await heading?.evaluate((h) => h.getAttribute('data-legacy-thread-id'));
+    const status = await byName(page, 'combobox', 'Status');
+    const current = await status.evaluate((select) => (select as HTMLSelectElement).value);
+    await status.select(current === 'Open' ? 'Pending' : 'Open');
+    const shown = await waitForSidebarText(page, (text) => text.includes('Free up disk space'), 15_000);
+    expect(shown).toContain('Not saved, the change was undone');
+    expect(await status.evaluate((select) => (select as HTMLSelectElement).value)).toBe(current);
+
+    await fb.storageFull(false);
+    const store = await settled(60_000);
+    for (const id of others) expect(store.get(id)?.status).toBe('Open');
+    expect(store.get(threadId ?? '')?.status).toBe(current);
+    report('IndexedDB over quota (injected QuotaExceededError)', {
+      pollAnswer: 'storage-full',
+      sidebarSaid: 'errorStorageFull',
+      agentChangeUndone: true,
+      changedInGmailMeanwhile: others.length,
       storeEqualsGmail: true,
       seconds: Math.round((Date.now() - started) / 1000),
     });
