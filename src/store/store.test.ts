@@ -19,6 +19,7 @@ import {
   deleteTicket,
   getTicket,
   putTickets,
+  putTicketsLeavingOutInvalid,
   readQueue,
   type TicketInput,
   threadsToRebuild,
@@ -112,6 +113,17 @@ describe('the schema', () => {
       ).toEqual([1, 2]);
       current.close();
     }
+  });
+});
+
+describe('writes', () => {
+  it('refuse a batch with an invalid ticket, or leave just that ticket out when asked', async () => {
+    const bad = ticket(2, { assignee: 'A'.repeat(201) });
+    await expect(putTickets(db, [ticket(1), bad])).rejects.toThrow(/Refusing to store an invalid ticket/);
+    expect(await db.count('tickets')).toBe(0);
+    expect(await putTicketsLeavingOutInvalid(db, [ticket(1), bad, ticket(3)])).toEqual([bad.threadId]);
+    expect((await db.getAllKeys('tickets')).sort()).toEqual([ticket(1).threadId, ticket(3).threadId].sort());
+    expect((await readQueue(db, { kind: 'all-open' }, { limit: 5, now: t0 })).total).toBe(2);
   });
 });
 

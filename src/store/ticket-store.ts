@@ -69,6 +69,30 @@ export async function putTickets(db: LabeldeskDatabase, tickets: readonly Ticket
     }
     return parsed.data;
   });
+  await writeRecords(db, validated);
+}
+
+/**
+ * As putTickets, but a ticket the store refuses is left out, and its thread id returned, instead of
+ * failing the whole write: one thread Gmail lets through and the store cannot hold (a hostile name, a label
+ * made by hand) must not stop a poll for every other ticket.
+ */
+export async function putTicketsLeavingOutInvalid(
+  db: LabeldeskDatabase,
+  tickets: readonly TicketInput[],
+): Promise<string[]> {
+  const refused: string[] = [];
+  const validated: TicketRecord[] = [];
+  for (const ticket of tickets) {
+    const parsed = ticketRecordSchema.safeParse(toRecord(ticket));
+    if (parsed.success) validated.push(parsed.data);
+    else refused.push(ticket.threadId);
+  }
+  await writeRecords(db, validated);
+  return refused;
+}
+
+async function writeRecords(db: LabeldeskDatabase, validated: readonly TicketRecord[]): Promise<void> {
   // The same ticket twice in one call: the last one wins, as two calls in a row would leave it. Indexing
   // both against the same old entries would leave both sets of entries and count them twice.
   const records = [...new Map(validated.map((record) => [record.threadId, record])).values()];

@@ -49,7 +49,7 @@ import {
   deleteTicket,
   getTicket,
   getTickets,
-  putTickets,
+  putTicketsLeavingOutInvalid,
   type TicketInput,
   threadsToRebuild,
 } from '../store/ticket-store';
@@ -221,15 +221,18 @@ export class SyncEngine {
    * Every ticket row this engine writes carries its SLA fields (due and at-risk times), recomputed from the
    * fields they are derived from and the automation settings in force.
    */
-  private putTickets(tickets: readonly TicketInput[]): Promise<void> {
+  private async putTickets(tickets: readonly TicketInput[]): Promise<void> {
     const settings = this.automationSettings();
-    return putTickets(
+    const refused = await putTicketsLeavingOutInvalid(
       this.db,
       tickets.map((ticket) => {
         const { slaDueAt: _due, slaAtRiskAt: _risk, ...rest } = ticket;
         return { ...rest, ...slaFields(ticket, settings) };
       }),
     );
+    // Counted, never described: the refused fields are mail text. The rest of the poll goes on.
+    if (refused.length > 0)
+      console.warn(`Labeldesk: ${refused.length} ticket(s) the store refused were left out`);
   }
 
   /** The settings a row is written with: the caller's getter, else the newest record read, else defaults. */
