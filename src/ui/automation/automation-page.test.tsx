@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultAutomationSettings } from '../../core/automation-config';
 import type { TeamConfig } from '../../core/team-config';
 import type { RunnerStatus } from '../../messaging/contract-automation';
+import { waitFor } from '../test-waiting';
 import { AutomationSettings } from './automation-page';
 import { type FakeAutomationState, fakeAutomationService } from './automation-service';
 
@@ -21,17 +22,6 @@ const TEAM: TeamConfig = {
   teamDomains: ['shop.example'],
   tags: [{ path: 'CSAT/Follow up' }],
 };
-
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-
-async function waitFor<T>(what: string, read: () => T | null | undefined | false): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = read();
-    if (value !== null && value !== undefined && value !== false) return value;
-    await settle();
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 const byId = <E extends HTMLElement = HTMLInputElement>(id: string) =>
   document.getElementById(id) as E | null;

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type BusinessCalendar, type Rule, ruleSchema } from '../../core/automation-config';
 import type { TeamConfig } from '../../core/team-config';
 import type { RulePreview } from '../../messaging/contract-automation';
+import { waitFor } from '../test-waiting';
 import { blankCondition, newRuleId, RulesEditor, ruleControlId, splitList } from './rules-editor';
 
 const TEAM: TeamConfig = {
@@ -47,15 +48,6 @@ afterEach(() => {
   root = null;
 });
 
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-async function waitFor<T>(what: string, read: () => T | null | undefined | false): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = read();
-    if (value !== null && value !== undefined && value !== false) return value;
-    await settle();
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 const byId = <E extends HTMLElement = HTMLInputElement>(id: string) =>
   document.getElementById(id) as E | null;
 const need = <E extends HTMLElement = HTMLInputElement>(id: string) => {

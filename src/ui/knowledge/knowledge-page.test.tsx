@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../core/knowledge/articles';
 import type { TeamConfig } from '../../core/team-config';
 import type { FaqCandidate } from '../../messaging/contract-replies';
+import { waitFor } from '../test-waiting';
 import { sanitizedArticleHtml } from './article-body';
 import { type FakeKnowledgeState, fakeKnowledgeService } from './fake-knowledge-service';
 import { gmailThreadUrl } from './faq-candidates';
@@ -52,17 +53,6 @@ const RETURNS = article(1, {
 });
 const OLD = article(2, { title: 'Gift cards', lastReviewedAt: NOW - 200 * DAY, owner: 'Bo' });
 const DRAFT = article(3, { title: 'Parcel lockers', state: 'draft', language: 'pl' });
-
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-
-async function waitFor<T>(what: string, read: () => T | null | undefined | false): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = read();
-    if (value !== null && value !== undefined && value !== false) return value;
-    await settle();
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 const byId = <E extends HTMLElement = HTMLInputElement>(elementId: string) =>
   document.getElementById(elementId) as E | null;

@@ -9,6 +9,7 @@ import type { Template, TemplateLibrary } from '../../core/templates';
 import type { LibraryView } from '../../messaging/contract-replies';
 import { OptionsPage } from '../team/options-page';
 import { fakeOptionsService } from '../team/options-service';
+import { waitFor } from '../test-waiting';
 import { LibraryEditor } from './library-editor';
 
 const MAILBOX = 'support@shop.example';
@@ -63,17 +64,6 @@ const LIBRARY: TemplateLibrary = {
     },
   ],
 };
-
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-
-async function waitFor<T>(what: string, read: () => T | null | undefined | false): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = read();
-    if (value !== null && value !== undefined && value !== false) return value;
-    await settle();
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 const byId = <E extends HTMLElement = HTMLInputElement>(elementId: string) =>
   document.getElementById(elementId) as E | null;

@@ -3,21 +3,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../core/settings';
+import { settle, waitFor } from '../test-waiting';
 import { browserHostAccess, type HostAccess, HostAccessWarning } from './host-access';
 import { OptionsPage } from './options-page';
 import { fakeOptionsService } from './options-service';
-
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-
-/** Settles until `read` gives something, and returns it; fails naming what never came. */
-async function waitFor<T>(what: string, read: () => T | null | undefined | false): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = read();
-    if (value !== null && value !== undefined && value !== false) return value;
-    await settle();
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 /** A promise the test settles by hand, to see the states in between. */
 function deferred<T>() {

@@ -6,6 +6,7 @@ import { importedJson, pwned } from '../../../test/fixtures/hostile/corpus';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { TeamConfig } from '../../core/team-config';
 import { LibraryEditor } from '../library/library-editor';
+import { waitFor } from '../test-waiting';
 import { OptionsPage } from './options-page';
 import { fakeOptionsService } from './options-service';
 
@@ -23,16 +24,6 @@ const TEAM: TeamConfig = {
   tags: [],
 };
 const FILE_NAME = '"><img src=x onerror=window.__pwned=1>.json';
-
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-async function waitFor<T>(what: string, read: () => T | null | undefined | false): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = read();
-    if (value !== null && value !== undefined && value !== false) return value;
-    await settle();
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 async function chooseFile(inputId: string, content: string) {
   const input = document.getElementById(inputId);

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import { STARTER_TAGS } from '../../core/starter-tags';
 import type { TeamConfig } from '../../core/team-config';
 import { TEAM_FILE_MAX_BYTES, teamFileText } from '../../core/team-config-io';
+import { waitFor } from '../test-waiting';
 import { OptionsPage } from './options-page';
 import { type FakeOptionsState, fakeOptionsService } from './options-service';
 
@@ -21,18 +22,6 @@ const TEAM: TeamConfig = {
   tags: [{ path: 'Shipping', description: 'Delivery problems' }],
   checksBeforeSending: false,
 };
-
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-
-/** Settles until `read` gives something, and returns it; fails naming what never came. */
-async function waitFor<T>(what: string, read: () => T | null | undefined | false): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = read();
-    if (value !== null && value !== undefined && value !== false) return value;
-    await settle();
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 const byId = <E extends HTMLElement = HTMLInputElement>(id: string) =>
   document.getElementById(id) as E | null;
