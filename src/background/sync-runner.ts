@@ -180,7 +180,13 @@ export class SyncRunner {
   private mailboxSync(mailbox: string): Promise<MailboxSync> {
     let sync = this.mailboxes.get(mailbox);
     if (!sync) {
-      sync = this.open(mailbox);
+      // A database closed under the worker (deleted from an extension page, upgraded by a newer tab, site
+      // data cleared) is opened again on the next call, with a new engine: a deleted one is created empty and
+      // filled by a full sync. Before, every call failed with "The database connection is closing".
+      const forget = () => {
+        if (this.mailboxes.get(mailbox) === sync) this.mailboxes.delete(mailbox);
+      };
+      sync = this.open(mailbox, forget);
       // A failed open (storage blocked, say) must not stick: the next poll tries again.
       sync.catch(() => this.mailboxes.delete(mailbox));
       this.mailboxes.set(mailbox, sync);
@@ -188,10 +194,11 @@ export class SyncRunner {
     return sync;
   }
 
-  private async open(mailbox: string): Promise<MailboxSync> {
-    const db = await openLabeldeskDatabase(mailbox);
-    // This worker has sent nothing for the mailbox yet: changes marked as being sent were orphaned by a
-    // worker Chrome stopped mid-flush, and go out on this worker's first flush instead of a minute later.
+  private async open(mailbox: string, onClose: () => void): Promise<MailboxSync> {
+    const db = await openLabeldeskDatabase(mailbox, { onClose });
+    // Changes marked as being sent were orphaned by a worker Chrome stopped mid-flush (or by this worker's
+    // engine on a connection that closed under it): they go out on the first flush instead of a minute
+    // later. One that did reach Gmail is sent again, which is harmless: a modify sets labels.
     await releaseSending(db);
     const transport = createTransport({
       tokenSource: this.services.tokensFor(mailbox),

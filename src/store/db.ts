@@ -93,7 +93,15 @@ export function databaseName(mailbox: string): string {
 
 export async function openLabeldeskDatabase(
   mailbox: string,
-  options: { version?: number; onBlocked?: () => void } = {},
+  options: {
+    version?: number;
+    onBlocked?: () => void;
+    /**
+     * This connection closed under its user: another context deleted the database or needs a newer schema,
+     * or the browser closed it (site data cleared). The caller must open it again before its next use.
+     */
+    onClose?: () => void;
+  } = {},
 ): Promise<LabeldeskDatabase> {
   const version = options.version ?? SCHEMA_VERSION;
   return openDB<LabeldeskDB>(databaseName(mailbox), version, {
@@ -108,8 +116,12 @@ export async function openLabeldeskDatabase(
       options.onBlocked?.();
     },
     blocking(_current, _next, event) {
-      // Another tab needs a newer schema: let it upgrade; this connection reopens on next use.
+      // Another context deletes the database or needs a newer schema: let it; this connection is done.
       (event.target as IDBDatabase).close();
+      options.onClose?.();
+    },
+    terminated() {
+      options.onClose?.();
     },
   });
 }

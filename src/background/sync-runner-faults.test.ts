@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openLabeldeskDatabase } from '../store/db';
+import { databaseName, openLabeldeskDatabase } from '../store/db';
 import { claimDueChanges, enqueueChange, pendingChanges, releaseSending } from '../store/outbox';
 import { SyncRunner } from './sync-runner';
 
@@ -49,5 +49,27 @@ describe('a service worker that opens a mailbox', () => {
     ]);
     expect(await releaseSending(db)).toBe(0);
     db.close();
+  });
+});
+
+describe('a database deleted while the worker runs', () => {
+  it('is opened again, empty, on the next call (found by test/browser/faults.test.ts)', async () => {
+    const mailbox = 'deleted@northwind-shop.example';
+    const sync = runner();
+    const { db: first } = await sync.mailboxFor(mailbox);
+    await enqueueChange(first, { threadId: THREAD, add: ['A'], remove: [] }, Date.now());
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(databaseName(mailbox));
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => reject(new Error('blocked: the worker kept its connection'));
+    });
+    // Before, the worker kept the closed connection: every call failed with "connection is closing".
+    const { db: second } = await sync.mailboxFor(mailbox);
+    expect(second).not.toBe(first);
+    // The change that was only in the deleted outbox is gone with it.
+    expect(await second.count('outbox')).toBe(0);
+    expect(await second.count('tickets')).toBe(0);
+    second.close();
   });
 });
