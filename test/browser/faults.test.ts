@@ -4,8 +4,10 @@
  * One stand-in and one browser profile for the whole file, scenario after scenario; each ends with the
  * outbox empty and the store equal to Gmail, and prints one `[fault]` line: what was injected, what survived.
  */
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DATABASE,
   differences,
   type FaultBrowser,
   MAILBOX,
@@ -53,6 +55,20 @@ describe('faults in the browser', () => {
     const names = new Map(labels.map((label) => [label.id, label.name]));
     const ids = new Set(thread.messages.flatMap((message) => message.labelIds ?? []));
     return [...ids].map((id) => names.get(id) ?? id).filter((name) => name.startsWith('Helpdesk/Status/'));
+  }
+
+  /** Opens the inbox's first thread in the Gmail tab, as an agent clicks it; returns the page and thread id. */
+  async function openFirstThread(): Promise<{ page: Page; threadId: string }> {
+    const page = fb.gmail;
+    await page.bringToFront();
+    await page.evaluate(() => {
+      window.location.hash = '#inbox';
+    });
+    await (await page.waitForSelector('tr.zA'))?.click();
+    const heading = await page.waitForSelector('h2.hP[data-legacy-thread-id]');
+    const threadId = await heading?.evaluate((h) => h.getAttribute('data-legacy-thread-id'));
+    if (!threadId) throw new Error('No thread opened');
+    return { page, threadId };
   }
 
   /**
@@ -207,11 +223,7 @@ describe('faults in the browser', () => {
     expect(syncAnswer).toContain('"code":"storage-full"');
 
     // The agent changes a ticket in the sidebar: the change is undone, and the sidebar says what to do.
-    const page = fb.gmail;
-    await page.bringToFront();
-    await (await page.waitForSelector('tr.zA'))?.click();
-    const heading = await page.waitForSelector('h2.hP[data-legacy-thread-id]');
-    const threadId = await heading?.evaluate((h) => h.getAttribute('data-legacy-thread-id'));
+    const { page, threadId } = await openFirstThread();
     const status = await byName(page, 'combobox', 'Status');
     const current = await status.evaluate((select) => (select as HTMLSelectElement).value);
     await status.select(current === 'Open' ? 'Pending' : 'Open');
@@ -222,7 +234,7 @@ describe('faults in the browser', () => {
     await fb.storageFull(false);
     const store = await settled(60_000);
     for (const id of others) expect(store.get(id)?.status).toBe('Open');
-    expect(store.get(threadId ?? '')?.status).toBe(current);
+    expect(store.get(threadId)?.status).toBe(current);
     report('IndexedDB over quota (injected QuotaExceededError)', {
       pollAnswer: 'storage-full',
       sidebarSaid: 'errorStorageFull',
@@ -232,4 +244,68 @@ describe('faults in the browser', () => {
       seconds: Math.round((Date.now() - started) / 1000),
     });
   }, 90_000);
+
+  it('rebuilds the store from Gmail when the database is deleted under it', async () => {
+    const started = Date.now();
+    // 25 changes: the first batch of 20 on the wire (300 ms a modify), the other 5 only in the outbox.
+    const tickets = await fb.gmailTickets();
+    const changed = [...tickets]
+      .filter(([, fields]) => fields.group !== 'Billing')
+      .map(([id]) => id)
+      .sort()
+      .slice(0, 25);
+    expect(changed).toHaveLength(25);
+    const before = await modifies();
+    await fb.faults({ [MODIFY]: { latencyMs: 300 } });
+    await fb.fromGmailTab('tickets.bulkUpdate', {
+      mailbox: MAILBOX,
+      threadIds: changed,
+      patch: { group: 'Billing' },
+    });
+    await waitUntil(async () => (await modifies()) >= before + 2, 'the first batch on the wire', 10_000);
+    const outbox = (await fb.store())?.outbox ?? [];
+    const inFlight = outbox.filter((c) => c.sendingSince !== undefined).map((c) => c.threadId);
+    const onlyInOutbox = outbox.filter((c) => c.sendingSince === undefined).map((c) => c.threadId);
+
+    const deleted = await fb.inExtensionPage<string>(`new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(${JSON.stringify(DATABASE)});
+      request.onsuccess = () => resolve('deleted');
+      request.onerror = () => resolve('error: ' + request.error);
+      request.onblocked = () => resolve('blocked');
+    })`);
+    expect(deleted).toBe('deleted');
+    step('deleted');
+    await fb.faults({});
+
+    // The extension notices on its next call: the store is read again from Gmail.
+    const store = await settled(60_000);
+    expect(store.size).toBe(tickets.size);
+    // What was on the wire lands (the old worker's request finishes); what waited in the deleted outbox is
+    // gone with it: the store is rebuilt from Gmail, which never heard of those changes.
+    for (const id of inFlight) expect(store.get(id)?.group).toBe('Billing');
+    for (const id of onlyInOutbox) expect(store.get(id)?.group).not.toBe('Billing');
+
+    // The sidebar works again: a change made now reaches Gmail.
+    const { page, threadId } = await openFirstThread();
+    const priority = await byName(page, 'combobox', 'Priority');
+    const wanted =
+      (await priority.evaluate((select) => (select as HTMLSelectElement).value)) === 'Low' ? 'High' : 'Low';
+    await priority.select(wanted);
+    await waitForSidebarText(page, (text) => text.includes('Saved to Gmail'), 15_000);
+    await waitUntil(
+      async () => (await fb.gmailTickets()).get(threadId)?.priority === wanted,
+      'the change after the rebuild in Gmail',
+      15_000,
+    );
+    await settled(30_000);
+    report('database deleted while running', {
+      changes: changed.length,
+      inFlightLanded: inFlight.length,
+      onlyInOutboxLost: onlyInOutbox.length,
+      ticketsRebuilt: store.size,
+      sidebarSavesAfter: true,
+      storeEqualsGmail: true,
+      seconds: Math.round((Date.now() - started) / 1000),
+    });
+  }, 120_000);
 });
