@@ -19,6 +19,7 @@ import { byName, waitForSidebarText, waitUntil } from './harness';
 
 const MODIFY = 'gmail.users.threads.modify';
 const T0 = Date.now();
+/** Progress lines with the time since start, for `FAULT_DEBUG=1` runs only; the `[fault]` lines always print. */
 const step = (what: string) =>
   process.env.FAULT_DEBUG && console.info(`${((Date.now() - T0) / 1000).toFixed(1)}s ${what}`);
 
