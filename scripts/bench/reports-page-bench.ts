@@ -402,19 +402,46 @@ async function diagnoseSnapshotRead(harness: Harness, url: string, name: string)
   }
 }
 
-/** In the page: whether the facts snapshot is stored and as new as the last ticket write (a string: see PROBE). */
-const snapshotSaved = `(name) => new Promise((resolve) => {
-  const open = indexedDB.open(name);
-  open.onerror = () => resolve(false);
-  open.onsuccess = () => {
-    const db = open.result;
-    const tx = db.transaction('meta');
-    const saved = tx.objectStore('meta').get('reports.facts.seq');
-    const last = tx.objectStore('meta').get('tickets.changeSeq');
-    tx.oncomplete = () => { db.close(); resolve(typeof saved.result === 'number' && saved.result >= (last.result ?? 0)); };
-    tx.onerror = () => { db.close(); resolve(false); };
-  };
-})`;
+/** In the page: whether the facts snapshot is stored and as new as the last ticket write. */
+/** In the page: removes the reports' facts snapshot, so the next visit reads every row. */
+function forgetSnapshot(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').delete('reports.facts');
+      tx.objectStore('meta').delete('reports.facts.seq');
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+function snapshotSaved(name: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('meta');
+      const saved = tx.objectStore('meta').get('reports.facts.seq');
+      const last = tx.objectStore('meta').get('tickets.changeSeq');
+      tx.oncomplete = () => {
+        db.close();
+        resolve(typeof saved.result === 'number' && saved.result >= (last.result ?? 0));
+      };
+      tx.onerror = () => {
+        db.close();
+        resolve(false);
+      };
+    };
+  });
+}
 
 /**
  * Writes ticket rows as the store's putTickets does (ticket-store.ts): the next change number on each row
@@ -567,6 +594,8 @@ export async function runReportsPageBench(): Promise<ReportsPageBenchResult> {
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       progress = await timelineProgress(writer, mailbox);
     }
+    // The writer page may have saved a snapshot while the rows were written: the first visit starts without.
+    await writer.evaluate(forgetSnapshot, databaseName(mailbox));
     await writer.close();
 
     // What the service worker's IndexedDB transactions do while the pages load (they can hold the page's).

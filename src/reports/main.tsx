@@ -1,10 +1,11 @@
 import { render } from 'preact';
+import type { CsatFact, TicketFacts } from '../core/metrics/facts';
 import { repeatedComplaints, tagTrends } from '../core/metrics/recurring';
 import { computeReport } from '../core/metrics/report';
 import { suggestTags } from '../core/metrics/tag-clusters';
 import { pageResults } from '../messaging/contract-automation';
 import { callerFor } from '../messaging/sender';
-import { openLabeldeskDatabase } from '../store/db';
+import { databaseName, openLabeldeskDatabase } from '../store/db';
 import { readReportInputs, saveFactsSnapshot } from '../store/report-inputs';
 import { t, uiLanguage } from '../ui/i18n';
 import { ChartDraw } from '../ui/reports/chart';
@@ -38,28 +39,61 @@ const applyTheme = () => {
 applyTheme();
 dark?.addEventListener('change', applyTheme);
 
+// The page shares the extension origin's IndexedDB with the service worker; opened per read and closed,
+// so a schema upgrade by the service worker is never blocked by this tab.
+async function readStore(mailbox: string): Promise<{ facts: TicketFacts[]; csat: CsatFact[] }> {
+  const db = await openLabeldeskDatabase(mailbox);
+  let saving = false;
+  try {
+    const { facts, csat, staleSnapshot } = await readReportInputs(db);
+    if (staleSnapshot) {
+      // The next visit starts from these facts: saved once the report is on screen and the page is idle.
+      saving = true;
+      afterFirstReport(() => {
+        saveFactsSnapshot(db, facts, staleSnapshot)
+          .catch(() => false)
+          .finally(() => db.close());
+      });
+    }
+    return { facts, csat };
+  } finally {
+    if (!saving) db.close();
+  }
+}
+
+/**
+ * The mailbox this page showed last: its store is read at once, while the service worker is still asked
+ * which mailboxes there are (only when its database exists: opening one creates it).
+ */
+const LAST_MAILBOX = 'labeldesk.reports.lastMailbox';
+let early: { mailbox: string; read: Promise<{ facts: TicketFacts[]; csat: CsatFact[] }> } | undefined;
+const lastMailbox = (() => {
+  try {
+    return new URLSearchParams(location.hash.slice(1)).get('mailbox') ?? localStorage.getItem(LAST_MAILBOX);
+  } catch {
+    return null;
+  }
+})();
+if (lastMailbox) {
+  const name = databaseName(lastMailbox);
+  const read = indexedDB
+    .databases()
+    .then((list) => (list.some((d) => d.name === name) ? readStore(lastMailbox) : Promise.reject()));
+  read.catch(() => undefined);
+  early = { mailbox: lastMailbox, read };
+}
+
 const source = reportsSource({
   call: callBackground,
-  // The page shares the extension origin's IndexedDB with the service worker; opened per read and closed,
-  // so a schema upgrade by the service worker is never blocked by this tab.
-  readInputs: async (mailbox) => {
-    const db = await openLabeldeskDatabase(mailbox);
-    let saving = false;
+  readInputs: (mailbox) => {
     try {
-      const { facts, csat, staleSnapshot } = await readReportInputs(db);
-      if (staleSnapshot) {
-        // The next visit starts from these facts: saved once the report is on screen and the page is idle.
-        saving = true;
-        whenIdle(() => {
-          saveFactsSnapshot(db, facts, staleSnapshot)
-            .catch(() => false)
-            .finally(() => db.close());
-        });
-      }
-      return { facts, csat };
-    } finally {
-      if (!saving) db.close();
+      localStorage.setItem(LAST_MAILBOX, mailbox);
+    } catch {
+      // Storage refused (a full disk): the next visit just starts a little later.
     }
+    const started = early?.mailbox === mailbox ? early.read : undefined;
+    early = undefined;
+    return started ? started.catch(() => readStore(mailbox)) : readStore(mailbox);
   },
   area: {
     get: (key) => chrome.storage.local.get(key),
@@ -67,11 +101,21 @@ const source = reportsSource({
   },
 });
 
-/** Runs `task` when the page has nothing to do (at the latest after 5 s), after the first report is drawn. */
-function whenIdle(task: () => void): void {
+/** Tasks waiting for the first report to be on screen. */
+let waitingForReport: (() => void)[] = [];
+
+/**
+ * Runs `task` once the first report is drawn (`data-report-state` 'ready'), when the page next has nothing
+ * to do (at the latest a second later): never between reading the store and drawing the report.
+ */
+function afterFirstReport(task: () => void): void {
+  if (root.dataset.reportState !== 'ready') {
+    waitingForReport.push(task);
+    return;
+  }
   const idle = globalThis.requestIdleCallback;
-  if (typeof idle === 'function') setTimeout(() => idle(task, { timeout: 5_000 }), 1_000);
-  else setTimeout(task, 2_000);
+  if (typeof idle === 'function') idle(task, { timeout: 1_000 });
+  else setTimeout(task, 0);
 }
 
 const engine = { computeReport, tagTrends, repeatedComplaints, suggestTags };
@@ -93,6 +137,10 @@ function draw() {
         }}
         onState={(state) => {
           root.dataset.reportState = state;
+          if (state !== 'ready') return;
+          const tasks = waitingForReport;
+          waitingForReport = [];
+          for (const task of tasks) afterFirstReport(task);
         }}
       />
     </ChartDraw.Provider>,
