@@ -6,7 +6,7 @@ import { suggestTags } from '../core/metrics/tag-clusters';
 import { pageResults } from '../messaging/contract-automation';
 import { callerFor } from '../messaging/sender';
 import { databaseName, openLabeldeskDatabase } from '../store/db';
-import { readReportInputs, saveFactsSnapshot } from '../store/report-inputs';
+import { readReportInputs, saveCsatSnapshot, saveFactsSnapshot } from '../store/report-inputs';
 import { t, uiLanguage } from '../ui/i18n';
 import { ChartDraw } from '../ui/reports/chart';
 import { ReportsPage } from '../ui/reports/reports-page';
@@ -45,14 +45,15 @@ async function readStore(mailbox: string): Promise<{ facts: TicketFacts[]; csat:
   const db = await openLabeldeskDatabase(mailbox);
   let saving = false;
   try {
-    const { facts, csat, staleSnapshot } = await readReportInputs(db);
-    if (staleSnapshot) {
+    const { facts, csat, staleSnapshot, staleCsat } = await readReportInputs(db);
+    if (staleSnapshot || staleCsat) {
       // The next visit starts from these facts: saved once the report is on screen and the page is idle.
       saving = true;
       afterFirstReport(() => {
-        saveFactsSnapshot(db, facts, staleSnapshot)
-          .catch(() => false)
-          .finally(() => db.close());
+        Promise.all([
+          staleSnapshot && saveFactsSnapshot(db, facts, staleSnapshot).catch(() => false),
+          staleCsat && saveCsatSnapshot(db, csat, staleCsat).catch(() => undefined),
+        ]).finally(() => db.close());
       });
     }
     return { facts, csat };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketFacts } from '../core/metrics/facts';
-import { decodeFacts, encodeFacts, validSnapshot } from './facts-snapshot';
+import type { CsatFact, TicketFacts } from '../core/metrics/facts';
+import { decodeCsat, decodeFacts, encodeCsat, encodeFacts, validSnapshot } from './facts-snapshot';
 
 const t0 = Date.UTC(2026, 10, 20, 9, 0);
 
@@ -85,5 +85,32 @@ describe('the facts snapshot', () => {
       { ...good(), names: ['Anna', 3] },
     ];
     for (const value of damaged) expect(decodeFacts(value)).toBeUndefined();
+  });
+});
+
+describe('the CSAT snapshot', () => {
+  const answers: CsatFact[] = [
+    { threadId: '19a0000000000001', rating: 'bad', effort: 2, comment: 'Zu langsam — 遅い', answeredAt: t0 },
+    { threadId: '19a0000000000002', rating: 'good', answeredAt: t0 + 1 },
+    { threadId: '19a0000000000003', rating: 'okay', comment: '', answeredAt: t0 + 2 },
+  ];
+
+  it('gives back the answers, the count and the skipped records, also after a structured clone', () => {
+    expect(decodeCsat(structuredClone(encodeCsat(answers, 4, 1)))).toEqual({ answers, count: 4, skipped: 1 });
+    expect(decodeCsat(encodeCsat([], 0, 0))).toEqual({ answers: [], count: 0, skipped: 0 });
+  });
+
+  it('decodes nothing from a damaged value', () => {
+    const good = () => encodeCsat(answers, 3, 0);
+    for (const value of [
+      null,
+      { ...good(), format: 0 },
+      { ...good(), count: -0.5 },
+      { ...good(), rating: Uint8Array.of(0, 3, 0) },
+      { ...good(), effort: Uint8Array.of(9, 0, 0) },
+      { ...good(), answeredAt: [t0, t0, t0] },
+      { ...good(), comments: { text: '', ends: Uint32Array.of(0, 0, 5) } },
+    ])
+      expect(decodeCsat(value)).toBeUndefined();
   });
 });

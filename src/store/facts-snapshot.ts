@@ -11,7 +11,8 @@
  * ticket's end offset. `decodeFacts` checks every length, offset and index before use: a damaged or foreign
  * value decodes to undefined, never to wrong facts.
  */
-import type { TicketFacts } from '../core/metrics/facts';
+import type { CsatFact, TicketFacts } from '../core/metrics/facts';
+import { CSAT_RATINGS, type CsatRating } from '../core/records';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../core/ticket';
 
 export const SNAPSHOT_FORMAT = 1;
@@ -307,4 +308,87 @@ export function decodeFacts(value: unknown): TicketFacts[] | undefined {
     facts[i] = fact;
   }
   return facts;
+}
+
+/**
+ * Every CSAT answer's facts, columnar as the tickets' (a year holds tens of thousands of answers). Answers
+ * are records that are only ever added, so the snapshot is current while the store holds as many 'csat'
+ * records as it did (`count`, the kind index's count when they were read).
+ */
+export interface CsatSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  count: number;
+  /** Records left out as malformed (counted in `count`). */
+  skipped: number;
+  threadIds: StringColumn;
+  /** Index into CSAT_RATINGS. */
+  rating: Uint8Array;
+  /** 0 for none, else the 1-5 answer. */
+  effort: Uint8Array;
+  /** '' for none (`hasComment` says which). */
+  comments: StringColumn;
+  hasComment: Uint8Array;
+  answeredAt: Float64Array;
+}
+
+const RATING_INDEX = new Map<string, number>(CSAT_RATINGS.map((rating, i) => [rating, i]));
+
+export function encodeCsat(answers: readonly CsatFact[], count: number, skipped: number): CsatSnapshot {
+  const n = answers.length;
+  const rating = new Uint8Array(n);
+  const effort = new Uint8Array(n);
+  const hasComment = new Uint8Array(n);
+  const answeredAt = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const answer = answers[i] as CsatFact;
+    rating[i] = RATING_INDEX.get(answer.rating) ?? 0;
+    effort[i] = answer.effort ?? 0;
+    hasComment[i] = answer.comment === undefined ? 0 : 1;
+    answeredAt[i] = answer.answeredAt;
+  }
+  return {
+    format: SNAPSHOT_FORMAT,
+    count,
+    skipped,
+    threadIds: stringColumn(answers.map((answer) => answer.threadId)),
+    rating,
+    effort,
+    comments: stringColumn(answers.map((answer) => answer.comment ?? '')),
+    hasComment,
+    answeredAt,
+  };
+}
+
+/** The answers a CSAT snapshot holds; undefined when the value is not a valid one (every part checked). */
+export function decodeCsat(
+  value: unknown,
+): { answers: CsatFact[]; count: number; skipped: number } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const s = value as Loose;
+  const { count, skipped, rating, effort, hasComment, answeredAt } = s;
+  if (s.format !== SNAPSHOT_FORMAT || !Number.isSafeInteger(count) || !Number.isSafeInteger(skipped))
+    return undefined;
+  if (!(answeredAt instanceof Float64Array) || !within(answeredAt, 0, Number.MAX_SAFE_INTEGER))
+    return undefined;
+  const n = answeredAt.length;
+  if (!(rating instanceof Uint8Array) || rating.length !== n || !within(rating, 0, CSAT_RATINGS.length))
+    return undefined;
+  if (!(effort instanceof Uint8Array) || effort.length !== n || !within(effort, 0, 6)) return undefined;
+  if (!(hasComment instanceof Uint8Array) || hasComment.length !== n) return undefined;
+  if (!validStrings(s.threadIds, n) || !validStrings(s.comments, n)) return undefined;
+  const threadIds = stringsOf(s.threadIds);
+  const comments = stringsOf(s.comments);
+  const answers = new Array<CsatFact>(n);
+  for (let i = 0; i < n; i++) {
+    const answer: CsatFact = {
+      threadId: threadIds[i] as string,
+      rating: CSAT_RATINGS[rating[i] as number] as CsatRating,
+      answeredAt: answeredAt[i] as number,
+    };
+    const score = effort[i] as number;
+    if (score > 0) answer.effort = score;
+    if (hasComment[i]) answer.comment = comments[i] as string;
+    answers[i] = answer;
+  }
+  return { answers, count: count as number, skipped: skipped as number };
 }

@@ -8,6 +8,7 @@ import {
   readReportInputs,
   requestTimelines,
   SNAPSHOT_REFRESH_ROWS,
+  saveCsatSnapshot,
   saveFactsSnapshot,
   ticketFactsOf,
   timelinesRequestedAt,
@@ -248,6 +249,29 @@ describe('the facts snapshot', () => {
     expect(latest).toMatchObject({ source: 'snapshot' });
     expect(latest.staleSnapshot).toBeUndefined();
     expect(latest.facts).toHaveLength(SNAPSHOT_REFRESH_ROWS + 1);
+  });
+});
+
+describe('the CSAT snapshot', () => {
+  it('is read while the store holds as many answers, and read again when one is added', async () => {
+    const a = ticket(1);
+    await putTickets(db, [a]);
+    await db.put('records', csat(a.threadId, 1, { rating: 'bad', comment: 'Too slow', effort: 2 }));
+    await db.put('records', csat(a.threadId, 2, { rating: 'meh' }));
+    const first = await readReportInputs(db);
+    expect(first.staleCsat).toEqual({ count: 2, skipped: 1 });
+    if (!first.staleCsat) throw new Error('expected answers to save');
+    await saveCsatSnapshot(db, first.csat, first.staleCsat);
+
+    const again = await readReportInputs(db);
+    expect(again.staleCsat).toBeUndefined();
+    expect(again.csat).toEqual(first.csat);
+    expect(again.skipped).toBe(1);
+
+    await db.put('records', csat(a.threadId, 3, { answeredAt: t0 + 9 * HOUR }));
+    const added = await readReportInputs(db);
+    expect(added.staleCsat).toEqual({ count: 3, skipped: 1 });
+    expect(added.csat.map((c) => c.answeredAt).sort()).toEqual([t0 + 5 * HOUR, t0 + 9 * HOUR]);
   });
 });
 

@@ -6,7 +6,14 @@ import type { CsatFact, TicketFacts } from '../core/metrics/facts';
 import { CSAT_RATINGS, type CsatRating } from '../core/records';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../core/ticket';
 import type { LabeldeskDatabase } from './db';
-import { decodeFacts, encodeFacts, type FactsSnapshot, validSnapshot } from './facts-snapshot';
+import {
+  decodeCsat,
+  decodeFacts,
+  encodeCsat,
+  encodeFacts,
+  type FactsSnapshot,
+  validSnapshot,
+} from './facts-snapshot';
 import { changeSeqOf, TICKET_CHANGE_SEQ, TICKET_DELETED_SEQ } from './ticket-store';
 
 /** The cursors-store entry that says "the reports page asked for timelines here" (kept across restarts). */
@@ -34,6 +41,8 @@ export interface ReportInputs {
    * as of this change number are worth saving (`saveFactsSnapshot`), off the critical path.
    */
   staleSnapshot?: { seq: number; skippedIds: string[] };
+  /** Set when the CSAT snapshot is missing or the store holds another number of answers: save it. */
+  staleCsat?: { count: number; skipped: number };
   /** How the tickets were read: from the snapshot and the rows written since, or every row. */
   source: 'snapshot' | 'rows';
 }
@@ -41,12 +50,15 @@ export interface ReportInputs {
 /** The 'meta' entry holding the reports' facts snapshot (facts-snapshot.ts). */
 export const FACTS_SNAPSHOT = 'reports.facts';
 const FACTS_SNAPSHOT_SEQ = 'reports.facts.seq';
+/** The 'meta' entry holding the CSAT answers' snapshot. */
+export const CSAT_SNAPSHOT = 'reports.csat';
 
 /** Rows written since the snapshot beyond which reading it again is worth a new snapshot. */
 export const SNAPSHOT_REFRESH_ROWS = 1_000;
 
 /**
- * Every ticket and every CSAT answer, in one read-only transaction. Tickets come from the facts snapshot
+ * Every ticket and every CSAT answer, in one read-only transaction. Answers come from their snapshot while
+ * the store holds as many as it did, else from a `getAll` of the 'csat' records by their kind index. Tickets come from the facts snapshot
  * patched with the rows written since it (the `changeSeq` index), when the snapshot is valid and no ticket
  * was deleted since it was taken; otherwise from a `getAll` of every row. (No row count: IndexedDB counts
  * by walking the rows.)
@@ -61,14 +73,24 @@ export async function readReportInputs(db: LabeldeskDatabase): Promise<ReportInp
   const meta = tx.objectStore('meta');
   const done = tx.done;
   try {
-    const [snapshot, seqValue, deletedValue, answers] = await Promise.all([
+    const kinds = tx.objectStore('records').index('kind');
+    const [snapshot, seqValue, deletedValue, csatSnapshot, csatCount] = await Promise.all([
       meta.get(FACTS_SNAPSHOT),
       meta.get(TICKET_CHANGE_SEQ),
       meta.get(TICKET_DELETED_SEQ),
-      tx.objectStore('records').index('kind').getAll('csat'),
+      meta.get(CSAT_SNAPSHOT),
+      kinds.count('csat'),
     ]);
     const seq = changeSeqOf(seqValue);
-    const csat = csatFactsOf(answers);
+    // Answers are only ever added: the snapshot holds them all while the count is the same.
+    const kept = decodeCsat(csatSnapshot);
+    let csat: { facts: CsatFact[]; skipped: number };
+    let staleCsat: ReportInputs['staleCsat'];
+    if (kept !== undefined && kept.count === csatCount) csat = { facts: kept.answers, skipped: kept.skipped };
+    else {
+      csat = csatFactsOf(await kinds.getAll('csat'));
+      staleCsat = { count: csatCount, skipped: csat.skipped };
+    }
     // A snapshot is patched only when no ticket was deleted since it was taken (deletes are rare).
     const usable =
       validSnapshot(snapshot) && snapshot.seq <= seq && changeSeqOf(deletedValue) <= snapshot.seq;
@@ -88,6 +110,7 @@ export async function readReportInputs(db: LabeldeskDatabase): Promise<ReportInp
       inputs = { facts, csat: csat.facts, skipped: skippedIds.length + csat.skipped, source: 'rows' };
       inputs.staleSnapshot = { seq, skippedIds };
     }
+    if (staleCsat) inputs.staleCsat = staleCsat;
     await done;
     return inputs;
   } catch (error) {
@@ -138,6 +161,15 @@ export async function saveFactsSnapshot(
     await Promise.all([tx.store.put(value, FACTS_SNAPSHOT), tx.store.put(at.seq, FACTS_SNAPSHOT_SEQ)]);
   await tx.done;
   return !newer;
+}
+
+/** Saves the CSAT answers read by `readReportInputs` (with its `staleCsat`) for the next read. */
+export async function saveCsatSnapshot(
+  db: LabeldeskDatabase,
+  answers: readonly CsatFact[],
+  at: { count: number; skipped: number },
+): Promise<void> {
+  await db.put('meta', encodeCsat(answers, at.count, at.skipped), CSAT_SNAPSHOT);
 }
 
 const STATUSES: ReadonlySet<string> = new Set(TICKET_STATUSES);
