@@ -254,6 +254,14 @@ describe('the queues in the sidebar, by accessible name (English)', () => {
     for (const id of picked) expect(await harness.threadLabels(id)).toContain('Helpdesk/Status/New');
 
     const bulk = await byName(page, 'form', 'Bulk actions');
+    // The bar counts the ticks it observes in Gmail's list: the second one may land a moment later.
+    await page
+      .waitForFunction(
+        (form) => (form as HTMLElement).innerText.includes('2 selected'),
+        { timeout: 10_000 },
+        bulk,
+      )
+      .catch(() => undefined);
     expect(await bulk.evaluate((form) => (form as HTMLElement).innerText)).toContain('2 selected');
     await (await bulk.waitForSelector(aria('combobox', 'Status')))?.select('Pending');
     await selectByText(bulk, 'Assignee', 'Assign to me');
