@@ -5,15 +5,9 @@
  * lost, and both stores equal Gmail. The long form is `npm run faults`.
  */
 import { describe, expect, it } from 'vitest';
-import { type FaultReport, SHORT } from '../../scripts/faults/harness';
+import { SHORT } from '../../scripts/faults/harness';
 import { atLabelLimit, labelRenamedOrDeleted, sameTicketSameSecond } from '../../scripts/faults/scenarios';
-
-function expectSurvived(report: FaultReport): void {
-  expect(report.lost).toEqual([]);
-  expect(report.mismatches).toEqual([]);
-  expect(report.survived.outboxLeft).toBe(0);
-  expect(report.ok).toBe(true);
-}
+import { expectSurvived } from './fault-survived';
 
 describe('fault scenarios (short form)', () => {
   it('two agents editing the same ticket in the same second: the later by history wins everywhere, the loser is told', async () => {

@@ -5,7 +5,6 @@
  * happened, nothing was lost, and both stores equal Gmail. The long form is `npm run faults`.
  */
 import { describe, expect, it } from 'vitest';
-import type { FaultReport } from '../../scripts/faults/harness';
 import { SHORT } from '../../scripts/faults/harness';
 import {
   expiredHistoryCursor,
@@ -15,13 +14,7 @@ import {
   serverErrorBursts,
   workerKilled,
 } from '../../scripts/faults/scenarios';
-
-function expectSurvived(report: FaultReport): void {
-  expect(report.lost).toEqual([]);
-  expect(report.mismatches).toEqual([]);
-  expect(report.survived.outboxLeft).toBe(0);
-  expect(report.ok).toBe(true);
-}
+import { expectSurvived } from './fault-survived';
 
 describe('fault scenarios (short form)', () => {
   it('network loss mid-batch: lost requests and lost answers of batchModify lose no change', async () => {
