@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketFacts } from '../core/metrics/facts';
-import { ticketReference } from '../core/ticket-reference';
 import { type LabeldeskDatabase, openLabeldeskDatabase } from './db';
 import {
   FACTS_SNAPSHOT,
@@ -14,10 +13,9 @@ import {
   timelinesRequestedAt,
 } from './report-inputs';
 import type { StoredSharedRecord } from './schema';
-import { deleteTicket, putTickets, type TicketInput } from './ticket-store';
+import { HOUR, t0, ticket } from './test-tickets';
+import { deleteTicket, putTickets } from './ticket-store';
 
-const HOUR = 3_600_000;
-const t0 = Date.UTC(2026, 10, 20, 9, 0);
 let mailbox = 0;
 let db: LabeldeskDatabase;
 
@@ -26,21 +24,6 @@ beforeEach(async () => {
   db = await openLabeldeskDatabase(`reports${mailbox}@northwind-shop.example`);
 });
 afterEach(() => db.close());
-
-function ticket(n: number, fields: Partial<TicketInput> = {}): TicketInput {
-  const threadId = (0x19a0000000000000n + BigInt(n)).toString(16);
-  return {
-    threadId,
-    reference: ticketReference(threadId),
-    subject: `Ticket ${n}`,
-    status: 'Open',
-    tags: [],
-    createdAt: t0 + n * 1000,
-    labelIds: ['INBOX'],
-    hasMetadata: true,
-    ...fields,
-  };
-}
 
 function csat(threadId: string, n: number, fields: Record<string, unknown> = {}): StoredSharedRecord {
   return {

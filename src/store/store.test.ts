@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { queueKey, queueKeysOf } from '../core/queues';
-import { ticketReference } from '../core/ticket-reference';
 import { advanceCursor, readCursor } from './cursors';
 import { databaseName, type LabeldeskDatabase, openLabeldeskDatabase, SCHEMA_VERSION } from './db';
 import {
@@ -14,6 +13,7 @@ import {
   STALE_SENDING_MS,
 } from './outbox';
 import type { CorruptRecordReport } from './schema';
+import { HOUR, t0, ticket } from './test-tickets';
 import {
   countQueues,
   deleteTicket,
@@ -21,13 +21,10 @@ import {
   putTickets,
   putTicketsLeavingOutInvalid,
   readQueue,
-  type TicketInput,
   threadsToRebuild,
   ticketsOfRequester,
 } from './ticket-store';
 
-const HOUR = 3_600_000;
-const t0 = Date.UTC(2026, 10, 20, 9, 0);
 let mailbox = 0;
 let db: LabeldeskDatabase;
 
@@ -36,21 +33,6 @@ beforeEach(async () => {
   db = await openLabeldeskDatabase(`support${mailbox}@northwind-shop.example`);
 });
 afterEach(() => db.close());
-
-function ticket(n: number, fields: Partial<TicketInput> = {}): TicketInput {
-  const threadId = (0x19a0000000000000n + BigInt(n)).toString(16);
-  return {
-    threadId,
-    reference: ticketReference(threadId),
-    subject: `Ticket ${n}`,
-    status: 'Open',
-    tags: [],
-    createdAt: t0 + n * 1000,
-    labelIds: ['INBOX'],
-    hasMetadata: true,
-    ...fields,
-  };
-}
 
 describe('the schema', () => {
   it('opens at the current version with one database per mailbox', () => {
