@@ -23,7 +23,8 @@ import { type LabeldeskDatabase, openLabeldeskDatabase } from '../../src/store/d
 import { getTicket } from '../../src/store/ticket-store';
 import { SyncEngine, type SyncNotice, type TicketPatch } from '../../src/sync/engine';
 import { DEFAULT_QUOTA_OPTIONS, QuotaBudget } from '../../src/sync/quota-budget';
-import { startStandin } from '../gmail-standin/index';
+import { canonical, fieldValue, makeAllDue, seededRandom } from '../faults/harness';
+import { readStandinStats, startStandin } from '../gmail-standin/index';
 
 export interface SoakOptions {
   changes: number;
@@ -72,18 +73,6 @@ const TAGS: readonly TicketTag[] = [
   { what: 'VIP' },
 ];
 type Field = 'status' | 'priority' | 'assignee' | 'group' | `tag:${string}`;
-
-/** A small seeded generator (mulberry32), so a failing soak can be replayed with the same choices. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Worker {
   engine: SyncEngine;
@@ -165,7 +154,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   const startProfile = await referee(() => client.users.getProfile({ userId: 'me' }));
   const startHistoryId = startProfile.data.historyId as string;
-  const statsBefore = await standinStats(standin.url);
+  const statsBefore = await readStandinStats(standin.url);
 
   const allTickets = (await agents[0]?.worker.db.getAll('tickets')) ?? [];
   const inPlay = allTickets.slice(0, options.ticketsInPlay).map((t) => t.threadId);
@@ -267,7 +256,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const left = await Promise.all(agents.map((a) => a.worker.db.count('outbox')));
     if (left.every((n) => n === 0) && round >= 1) break;
   }
-  const statsAfter = await standinStats(standin.url);
+  const statsAfter = await readStandinStats(standin.url);
 
   // The referee: what Gmail holds, read with the official client.
   const labelList = (await referee(() => client.users.labels.list({ userId: 'me' }))).data.labels ?? [];
@@ -376,22 +365,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   };
 }
 
-function canonical(names: string[]): string {
-  return names
-    .map((n) => n.toLowerCase())
-    .sort()
-    .join(',');
-}
-
-function fieldValue(state: TicketLabelState | null, field: Field): string {
-  if (!state) return 'no ticket';
-  if (field.startsWith('tag:')) {
-    const path = field.slice(4);
-    return state.tags.some((t) => (t.why ? `${t.what}/${t.why}` : t.what) === path) ? 'present' : 'absent';
-  }
-  return state[field as 'status' | 'priority' | 'assignee' | 'group'] ?? 'none';
-}
-
 /** For each thread and label name: the history ids of its last addition and last removal. */
 type HistoryOrder = Map<string, { added?: bigint; removed?: bigint }>;
 
@@ -452,22 +425,6 @@ function writeOf(
   else if (field === 'assignee') name = codec.assigneeLabel(value);
   else name = codec.groupLabel(value);
   return order.get(`${threadId}|${name.toLowerCase()}`)?.[kind];
-}
-
-async function makeAllDue(db: LabeldeskDatabase): Promise<void> {
-  const tx = db.transaction('outbox', 'readwrite');
-  for (const change of await tx.store.getAll()) await tx.store.put({ ...change, nextAttemptAt: 0 });
-  await tx.done;
-}
-
-interface StandinStats {
-  requests: number;
-  quotaUnits: number;
-  byStatus: Record<string, number>;
-}
-
-async function standinStats(url: string): Promise<StandinStats> {
-  return (await (await fetch(`${url}/__standin/stats`)).json()) as StandinStats;
 }
 
 async function control(url: string, path: string, body: unknown): Promise<void> {

@@ -8,7 +8,8 @@
  * Gmail's labels read through the API) and each agent's intended values with Gmail's.
  *
  * The stand-in and its controls come from scripts/gmail-standin and test/conformance/standin-harness.ts,
- * as the soak driver (scripts/bench/soak-driver.ts) uses them; the soak's own storm is reused whole by the
+ * as the soak driver (scripts/bench/soak-driver.ts) uses them, and the soak driver takes its seeded generator,
+ * field reader and outbox helpers from here; the soak's own storm is reused whole by the
  * scenarios that need it.
  */
 import 'fake-indexeddb/auto';
