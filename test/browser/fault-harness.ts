@@ -53,6 +53,8 @@ export interface OutboxEntry {
 
 export interface FaultBrowser {
   standin: RunningStandin;
+  /** The agent this browser's settings name. */
+  agentName: string;
   browser: Browser;
   /** The Gmail tab, its mailbox synced once. */
   gmail: Page;
@@ -89,29 +91,49 @@ export interface FaultBrowser {
   close(): Promise<void>;
 }
 
-export async function startFaultBrowser(): Promise<FaultBrowser> {
+export interface FaultBrowserOptions {
+  /**
+   * Another fault browser's stand-in, for a second agent's browser on the same mailbox: this browser neither
+   * starts nor closes it. Without it the browser starts (and closes) its own, seeded with the demo mailbox.
+   */
+  standin?: RunningStandin;
+  /** The agent this browser's settings name ("I am"), one of the demo team's; Anna Kowalska unless told. */
+  agentName?: string;
+}
+
+export async function startFaultBrowser(options: FaultBrowserOptions = {}): Promise<FaultBrowser> {
   assertBuilt();
-  const own = await startStandin({ port: 0, tlsPort: 0, seed: 'demo' });
-  // The browser only syncs and carries its outbox: no automation pass adds its own modifies to the counts.
-  await leaveDemoAutomationsToTheWorker(own.standin.mailbox);
-  const standin: RunningStandin = own;
+  const shared = options.standin;
+  let standin: RunningStandin;
+  if (shared) standin = shared;
+  else {
+    const own = await startStandin({ port: 0, tlsPort: 0, seed: 'demo' });
+    // The browsers only sync and carry their outboxes: no automation pass adds its own modifies to the counts.
+    await leaveDemoAutomationsToTheWorker(own.standin.mailbox);
+    standin = own;
+  }
+  const closeStandin = shared === undefined ? () => standin.close() : async () => {};
+  // Its own home and profile: its own IndexedDB, outbox, settings and service worker.
   const home = await makeChromiumHome('en');
-  let browser: Browser;
+  let browser: Browser | undefined;
+  let gmail: Page;
   try {
     browser = await launch(standin, home, true);
+    const worker = await extensionWorker(browser);
+    await worker.evaluate(
+      (clientId, agentName) =>
+        chrome.storage.sync.set({ 'labeldesk.settings': { clientId, agentName, shortcuts: {} } }),
+      DEMO_CLIENT_ID,
+      options.agentName ?? 'Anna Kowalska',
+    );
+    gmail = await openSyncedInbox(browser);
   } catch (error) {
-    await standin.close();
+    await browser?.close().catch(() => {});
+    await closeStandin();
     await home.remove();
     throw error;
   }
-  const worker = await extensionWorker(browser);
-  await worker.evaluate(
-    (clientId, agentName) =>
-      chrome.storage.sync.set({ 'labeldesk.settings': { clientId, agentName, shortcuts: {} } }),
-    DEMO_CLIENT_ID,
-    'Anna Kowalska',
-  );
-  const state = { browser, gmail: await openSyncedInbox(browser) };
+  const state = { browser, gmail };
 
   async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
     const response = await fetch(`${standin.url}/gmail/v1/users/me/${path.replace(/^\//, '')}`, {
@@ -138,6 +160,7 @@ export async function startFaultBrowser(): Promise<FaultBrowser> {
 
   const fault: FaultBrowser = {
     standin,
+    agentName: options.agentName ?? 'Anna Kowalska',
     get browser() {
       return state.browser;
     },
@@ -249,7 +272,7 @@ export async function startFaultBrowser(): Promise<FaultBrowser> {
     },
     async close() {
       await state.browser.close().catch(() => {});
-      await standin.close();
+      await closeStandin();
       await home.remove();
     },
   };
@@ -369,8 +392,16 @@ function sorted(fields: TicketFields): [string, string | undefined][] {
   return Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
-/** One compact line for the run's report: the scenario, what was injected, what survived. */
-export function report(scenario: string, facts: Record<string, string | number | boolean>): void {
+/**
+ * One compact line for the run's report: the scenario, what was injected, what survived, and (when the
+ * scenario ended with them checked equal) how many tickets the three copies (two browsers and Gmail) hold.
+ */
+export function report(
+  scenario: string,
+  facts: Record<string, string | number | boolean>,
+  equalTickets?: number,
+): void {
   const parts = Object.entries(facts).map(([key, value]) => `${key}=${value}`);
-  console.info(`[fault] ${scenario}: ${parts.join(' ')}`);
+  const copies = equalTickets === undefined ? '' : `; 3 copies equal (A, B, Gmail): ${equalTickets} tickets`;
+  console.info(`[fault] ${scenario}: ${parts.join(' ')}${copies}`);
 }
