@@ -48,6 +48,17 @@ const clockSchema = z.union([
   z.object({ advanceMs: z.number() }),
 ]);
 
+/**
+ * The redirect URIs an extension's OAuth client registers, as Google accepts a registered one
+ * (https://developers.google.com/identity/protocols/oauth2/javascript-implicit-flow#authorization-errors-redirect-uri-mismatch):
+ * Chromium's `https://<extension id>.chromiumapp.org/`
+ * (https://developer.chrome.com/docs/extensions/reference/api/identity#method-getRedirectURL) and Firefox's
+ * `https://<sha1 of the add-on id>.extensions.allizom.org/`
+ * (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/identity/getRedirectURL), any path, no
+ * fragment. The stand-in plays a client that registered every extension's address.
+ */
+const EXTENSION_REDIRECT_URI =
+  /^https:\/\/(?:[a-p]{32}\.chromiumapp\.org|[0-9a-f]{40}\.extensions\.allizom\.org)\/[^#]*$/;
 const oauthModeSchema = z.object({ mode: z.enum(['auto', 'consent', 'deny']) });
 
 const MAX_BATCH_PARTS = 100;
@@ -429,7 +440,7 @@ export class StandinServer {
     const redirectUri = params.get('redirect_uri') ?? '';
     const problem = !params.get('client_id')
       ? 'invalid_client: The OAuth client was not found.'
-      : !/^https:\/\/[a-p]{32}\.chromiumapp\.org\/[^#]*$/.test(redirectUri)
+      : !EXTENSION_REDIRECT_URI.test(redirectUri)
         ? 'redirect_uri_mismatch: The redirect URI is not allowed for this client.'
         : params.get('response_type') !== 'token'
           ? 'unsupported_response_type: Only response_type=token is served here.'

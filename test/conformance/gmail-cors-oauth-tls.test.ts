@@ -81,6 +81,32 @@ describe('OAuth authorize stand-in', () => {
     expect(await response.text()).toContain('redirect_uri_mismatch');
   });
 
+  // https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/identity/getRedirectURL
+  // (https://<sha1 of the add-on id>.extensions.allizom.org/, registered on the client like Chrome's)
+  it('redirects to a Firefox add-on’s extensions.allizom.org address with the token', async () => {
+    const firefox = `https://${createHash('sha1').update('labeldesk@labeldesk.app').digest('hex')}.extensions.allizom.org/`;
+    const response = await authorize({ ...valid, redirect_uri: firefox });
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get('location') ?? '');
+    expect(`${location.origin}${location.pathname}`).toBe(firefox);
+    expect(new URLSearchParams(location.hash.slice(1)).get('access_token')).toMatch(/^ya29\./);
+  });
+
+  it('refuses look-alikes of the extensions’ redirect hosts', async () => {
+    for (const redirect_uri of [
+      'http://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
+      'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org.evil.example/',
+      'https://evil.example/?.extensions.allizom.org/',
+      `https://${'a'.repeat(40)}.extensions.allizom.org.evil.example/`,
+      `https://${'g'.repeat(40)}.extensions.allizom.org/`,
+      `https://${'a'.repeat(40)}.extensions.allizom.org/#fragment`,
+    ]) {
+      const response = await authorize({ ...valid, redirect_uri });
+      expect(response.status, redirect_uri).toBe(400);
+      expect(await response.text()).toContain('redirect_uri_mismatch');
+    }
+  });
+
   // https://developers.google.com/identity/protocols/oauth2/javascript-implicit-flow#handlingresponse ("error=access_denied")
   it('redirects with error=access_denied in deny mode', async () => {
     await fetch(`${url}/__standin/oauth`, { method: 'POST', body: JSON.stringify({ mode: 'deny' }) });
