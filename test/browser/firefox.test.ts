@@ -18,7 +18,7 @@ import {
  * The Firefox build in Debian's Firefox ESR, end to end, as an agent meets it (README.md, "Firefox"): the add-on
  * installed from a fresh `vite build --mode firefox`, the stand-in's Gmail page, the sidebar, the options page
  * opened from it, sign-in through Firefox's `identity.launchWebAuthFlow` against the stand-in's authorize
- * endpoint, a status change that lands as a label in the mailbox.
+ * endpoint, a status change that lands as a label in the mailbox, a text shortcut expanded in a reply.
  *
  * Puppeteer drives Firefox over WebDriver BiDi, which differs from the Chromium tests in two ways: BiDi may not
  * navigate a tab to a moz-extension:// page (so the options page is reached from the sidebar's "Open options",
@@ -215,5 +215,21 @@ describe('Firefox ESR runs the Firefox build against the stand-in', () => {
       names = await threadLabels();
     }
     await waitForSidebar(gmail, (shown) => shown.includes('Saved to Gmail'));
+  });
+
+  it("expands the demo team's text shortcut in a reply: the reply tools run through scripting", async () => {
+    // The reply tools are a second script the background runs in the tab on first use (scripting.executeScript).
+    await gmail.click('[role="button"][data-tooltip="Reply"], .amn .ams.bkH');
+    const body = await gmail.waitForSelector('div[role=main] [g_editable="true"][contenteditable="true"]');
+    await body?.click();
+    await gmail.keyboard.type('Зд ');
+    await gmail.waitForFunction(
+      () =>
+        document
+          .querySelector<HTMLElement>('div[role=main] [g_editable="true"]')
+          ?.innerText.replace(/\u00a0/g, ' ')
+          .startsWith('Здравствуйте, '),
+      { timeout: 15_000 },
+    );
   });
 });
