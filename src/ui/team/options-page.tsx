@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { t, uiLanguage } from '../i18n';
 import { OptionsForm, type SettingsStore } from '../options-form';
 import { type HostAccess, HostAccessWarning } from './host-access';
 import type { OptionsService } from './options-service';
@@ -27,6 +27,18 @@ export interface OptionsPageProps {
   automation?: (mailbox: string) => ComponentChildren;
   /** The browser's host permissions (Firefox lets users withdraw them): a warning at the top while missing. */
   hostAccess?: HostAccess;
+}
+
+/** The privacy policy shipped per UI language (public/privacy*.html, at the package's root); English otherwise. */
+const PRIVACY_FILES = new Map([
+  ['ru', 'privacy.ru.html'],
+  ['pl', 'privacy.pl.html'],
+  ['ja', 'privacy.ja.html'],
+]);
+
+/** The policy's file in the language the page's strings are in ("pl-PL" → privacy.pl.html). */
+export function privacyPolicyFile(language: string = uiLanguage()): string {
+  return PRIVACY_FILES.get(language.toLowerCase().split('-')[0] ?? '') ?? 'privacy.html';
 }
 
 type Mailboxes =
@@ -74,8 +86,8 @@ export function OptionsPage({
       <nav class="ld-pages" aria-label={t('optionsPagesNav')}>
         <a href="../reports/index.html">{t('optionsReportsLink')}</a>
         <a href="../knowledge/index.html">{t('optionsKnowledgeLink')}</a>
-        {/* Shipped at the package's root (public/privacy.html): what is processed, and that it stays here. */}
-        <a href="../../privacy.html">{t('optionsPrivacyLink')}</a>
+        {/* What is processed, and that it stays here: in the language of the link's own text. */}
+        <a href={`../../${privacyPolicyFile()}`}>{t('optionsPrivacyLink')}</a>
       </nav>
       {hostAccess !== undefined && <HostAccessWarning access={hostAccess} />}
 
