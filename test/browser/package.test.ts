@@ -107,6 +107,9 @@ describe('npm run package', () => {
         manifest.options_ui.page,
         ...Object.values(manifest.icons),
         'privacy.html',
+        'privacy.ru.html',
+        'privacy.pl.html',
+        'privacy.ja.html',
         '_locales/en/messages.json',
         '_locales/ja/messages.json',
       ];
