@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './package';
@@ -51,6 +51,13 @@ describe.each(LANGUAGES)('store listing %s', (language) => {
     for (const permission of [...manifest.permissions, ...manifest.host_permissions]) {
       expect(listing.get('Permissions'), permission).toContain(`\`${permission}\``);
     }
+  });
+
+  it('points at the privacy policy in its own language, a page the package ships', () => {
+    const page = language === 'en' ? 'privacy.html' : `privacy.${language}.html`;
+    const named = listing.get('Privacy')?.match(/privacy(?:\.[a-z]{2})?\.html/g);
+    expect(named).toEqual([page]);
+    expect(existsSync(join(ROOT, 'public', page)), page).toBe(true);
   });
 
   it('is not a copy of the English text', () => {
