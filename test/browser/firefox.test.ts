@@ -137,7 +137,9 @@ describe('Firefox ESR runs the Firefox build against the stand-in', () => {
       startStandin({ port: 0, tlsPort: 0, seed: 'demo' }),
     ]);
     if (standin.tlsPort === undefined) throw new Error('The stand-in started without its TLS port');
-    firefox = await launchFirefox(executablePath, build.dir, standin.tlsPort);
+    firefox = await launchFirefox(executablePath, build.dir, standin.tlsPort, {
+      dumpio: process.env.FIREFOX_DUMPIO === '1',
+    });
   }, 120_000);
 
   afterAll(async () => {

@@ -162,11 +162,16 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-/** Headless Firefox ESR with the extension in `extensionDir` installed temporarily, Google's hosts proxied. */
+/**
+ * Headless Firefox ESR with the extension in `extensionDir` installed temporarily, Google's hosts proxied;
+ * `prefs` are added to (or override) `firefoxPrefs`; `dumpio` shows Firefox's output, the extension's console
+ * included (`FIREFOX_DUMPIO=1 npx vitest run --project browser test/browser/firefox.test.ts`).
+ */
 export async function launchFirefox(
   executablePath: string,
   extensionDir: string,
   tlsPort: number,
+  options: { prefs?: Record<string, unknown>; dumpio?: boolean } = {},
 ): Promise<FirefoxWithExtension> {
   const proxy = await startConnectProxy(tlsPort);
   let browser: Browser | undefined;
@@ -177,7 +182,13 @@ export async function launchFirefox(
       headless: true,
       acceptInsecureCerts: true,
       defaultViewport: { width: 1440, height: 900 },
-      extraPrefsFirefox: firefoxPrefs(proxy.port),
+      dumpio: options.dumpio ?? false,
+      extraPrefsFirefox: {
+        ...firefoxPrefs(proxy.port),
+        // The extension's console (background page, content scripts) on Firefox's stdout, beside its own.
+        ...(options.dumpio ? { 'devtools.console.stdout.content': true } : {}),
+        ...options.prefs,
+      },
     });
     const extensionId = await browser.installExtension(extensionDir);
     const launched = browser;
