@@ -83,6 +83,17 @@ async function openThread(page: Page): Promise<string> {
   return (await heading?.evaluate((element) => element.getAttribute('data-legacy-thread-id'))) ?? '';
 }
 
+/** Polls `check` until it returns something, and returns that. */
+async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Waited ${timeout} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** The open tab showing `url`: BiDi reports a moz-extension:// tab as about:blank, so each tab is asked. */
 async function findTab(firefox: FirefoxWithExtension, url: string, timeout = 10_000): Promise<Page> {
   const deadline = Date.now() + timeout;
@@ -188,19 +199,44 @@ describe('Firefox ESR runs the Firefox build against the stand-in', () => {
     await options.close();
   });
 
-  it('signs in through launchWebAuthFlow against the stand-in, and shows the ticket', async () => {
+  it("signs in through Firefox's launchWebAuthFlow: silent first, then Google's consent in its window", async () => {
+    // Google wants the agent's consent: Firefox's silent flow says "Requires user interaction".
+    const mode = await fetch(`${standin.url}/__standin/oauth`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mode: 'consent' }),
+    });
+    expect(mode.status).toBe(200);
     await gmail.bringToFront();
     // The open ticket panel keeps its "no client id" answer; the agent goes back and opens the thread again.
     await gmail.goBack();
     await waitForSidebar(gmail, (text) => text.includes('All open'));
     await openThread(gmail);
+    await waitForSidebar(gmail, (text) => text.includes('Sign in to let Labeldesk read this mailbox'));
+
+    const before = new Set(await firefox.browser.pages());
+    await (await sidebarControl(gmail, 'Sign in')).click();
+    // The interactive flow opens the authorize page in a window of its own.
+    const consent = await waitFor(async () => {
+      for (const tab of await firefox.browser.pages()) {
+        if (before.has(tab)) continue;
+        const found = await tab.$('#allow').catch(() => null);
+        if (found) return { tab, allow: found };
+      }
+      return undefined;
+    }, 'the consent window');
+    expect(await consent.tab.evaluate(() => location.href)).toContain(
+      `redirect_uri=${encodeURIComponent(REDIRECT_URL)}`,
+    );
+    await consent.allow.click();
+
     const text = await waitForSidebar(
       gmail,
       (shown) => shown.includes(ticketReference(threadId)) && shown.includes('Priority'),
       40_000,
     );
     expect(text).toContain(SUBJECT);
-    // The authorize request went to "Google" (the stand-in) through Firefox's own network stack.
+    // The authorize requests and the API calls went to "Google" (the stand-in) through Firefox's network stack.
     expect(firefox.proxy.requests).toContain('accounts.google.com:443');
     expect(firefox.proxy.requests).toContain('gmail.googleapis.com:443');
   });
