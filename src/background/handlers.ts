@@ -4,7 +4,9 @@ import type { GmailClient } from '../gmail/api/client';
 import { GmailApiError, GmailResponseError } from '../gmail/api/errors';
 import { threadSubject } from '../gmail/api/schemas';
 import type { TokenSource } from '../gmail/api/token-source';
+import { NetworkError } from '../gmail/api/transport';
 import type { MethodName } from '../messaging/contract';
+import { SYNC_PROBLEMS, type SyncProblem } from '../messaging/contract-results';
 import { type ErrorDetails, LabeldeskError } from '../messaging/errors';
 import type { Handler, Handlers } from '../messaging/receiver';
 import { AuthError, assertSameMailbox, MailboxMismatchError } from './auth';
@@ -110,7 +112,13 @@ export function createHandlers(services: BackgroundServices): Handlers {
     'settings.set': guarded((settings) => services.saveSettings(settings)),
     'sync.now': guarded(async ({ mailbox }) => {
       if (!services.syncNow) throw new LabeldeskError('internal', 'Sync is not available in this context');
-      return services.syncNow(mailbox);
+      try {
+        return await services.syncNow(mailbox);
+      } catch (error) {
+        // The tab learns the sync's health from this answer too (one opened while sync fails gets no event).
+        const typed = toLabeldeskError(error);
+        throw new LabeldeskError(typed.code, typed.message, { ...typed.details, sync: syncProblem(error) });
+      }
     }),
     'replyTools.load': guarded(async (_args, context) => {
       if (context.tabId === undefined || !services.injectReplyTools) {
@@ -168,4 +176,17 @@ export function toLabeldeskError(error: unknown): LabeldeskError {
     return new LabeldeskError('storage-full', 'The browser has no room left for the extension');
   }
   return new LabeldeskError('internal', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * What a failed background sync tells the agent (never the error's message, which may quote Gmail): the
+ * error's code, with Gmail out of reach ('offline') and Gmail rate-limiting ('quota') told apart, since both
+ * end by themselves. A failed sign-in of any kind asks for the same act: sign in again.
+ */
+export function syncProblem(error: unknown): SyncProblem {
+  if (error instanceof NetworkError) return 'offline';
+  if (error instanceof GmailApiError && error.retryable && error.status < 500) return 'quota';
+  const { code } = toLabeldeskError(error);
+  if (code === 'auth-failed') return 'auth-required';
+  return (SYNC_PROBLEMS as readonly string[]).includes(code) ? (code as SyncProblem) : 'internal';
 }

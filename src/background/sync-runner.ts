@@ -16,12 +16,14 @@ import { createSyncCalls, type SyncCalls } from '../gmail/api/sync-calls';
 import type { TokenSource } from '../gmail/api/token-source';
 import { createTransport } from '../gmail/api/transport';
 import type { PassSummary, RunnerStatus } from '../messaging/contract-automation';
+import type { SyncProblem } from '../messaging/contract-results';
 import { type LabeldeskDatabase, openLabeldeskDatabase } from '../store/db';
 import { releaseSending } from '../store/outbox';
 import { timelinesRequestedAt } from '../store/report-inputs';
 import { SyncEngine, type SyncNotice } from '../sync/engine';
 import { QuotaBudget } from '../sync/quota-budget';
 import { assertSameMailbox } from './auth';
+import { syncProblem } from './handlers';
 
 export const SYNC_ALARM = 'labeldesk-sync';
 /** Chrome 120+ allows 30-second alarms; a poll costs 2 units when nothing changed. */
@@ -56,13 +58,23 @@ export interface SyncRunnerServices {
   tokensFor(mailbox: string): TokenSource;
   baseUrl: string;
   storage: Pick<chrome.storage.StorageArea, 'get' | 'set'>;
-  onNotice?: (mailbox: string, notice: SyncNotice) => void;
+  /** The engine's notices, and the mailbox's sync health each time it changes (never once per poll). */
+  onNotice?: (mailbox: string, notice: SyncNotice | SyncHealthNotice) => void;
   /** The mailbox's automation runner; absent: this browser only syncs. */
   createRunner?: (input: RunnerFactoryInput) => MailboxRunner;
   /** The agent this browser acts as (settings.agentName), named in the lease. */
   agentName?: () => Promise<string>;
   /** Why an automation pass failed, by error name only. */
   onRunnerError?: (mailbox: string, error: unknown) => void;
+}
+
+/**
+ * A mailbox's background sync started failing, failed for another reason, or works again (`problem` null).
+ * A worker that restarted knows nothing: its first failed poll is a change, its first good one is not.
+ */
+export interface SyncHealthNotice {
+  kind: 'sync-health';
+  problem: SyncProblem | null;
 }
 
 export interface PollReport {
@@ -100,6 +112,8 @@ export function teamRule(mailbox: string, config: TeamConfig | undefined): Ticke
 
 export class SyncRunner {
   private readonly mailboxes = new Map<string, Promise<MailboxSync>>();
+  /** Mailboxes whose last poll failed, and why; absent: the last poll worked, or none ran in this worker. */
+  private readonly failing = new Map<string, SyncProblem>();
 
   constructor(private readonly services: SyncRunnerServices) {}
 
@@ -116,7 +130,7 @@ export class SyncRunner {
 
   /** One poll of one mailbox; concurrent callers share the poll already running. */
   poll(mailbox: string): Promise<PollReport> {
-    return this.mailboxSync(mailbox).then((sync) => {
+    const report = this.mailboxSync(mailbox).then((sync) => {
       if (!sync.running) {
         sync.running = this.runPoll(mailbox, sync).finally(() => {
           sync.running = undefined;
@@ -124,6 +138,24 @@ export class SyncRunner {
       }
       return sync.running;
     });
+    // Before the caller's own reaction, so the tabs hear of a failure before anything the caller announces.
+    report.then(
+      () => this.setHealth(mailbox, null),
+      (error: unknown) => this.setHealth(mailbox, syncProblem(error)),
+    );
+    return report;
+  }
+
+  /** Why the mailbox's last poll failed; null when it worked (or no poll ran since the worker started). */
+  syncHealth(mailbox: string): SyncProblem | null {
+    return this.failing.get(mailbox) ?? null;
+  }
+
+  private setHealth(mailbox: string, problem: SyncProblem | null): void {
+    if (this.syncHealth(mailbox) === problem) return;
+    if (problem === null) this.failing.delete(mailbox);
+    else this.failing.set(mailbox, problem);
+    this.services.onNotice?.(mailbox, { kind: 'sync-health', problem });
   }
 
   /** The alarm: every known mailbox, one after the other (they share nothing but the worker's time). */

@@ -164,6 +164,24 @@ export const teamViewSchema = z.object({
 export type TeamView = z.infer<typeof teamViewSchema>;
 
 /**
+ * Why the service worker's background sync of a mailbox fails, each with its own text in the sidebar: the
+ * contract's error codes a poll ends with (a failed sign-in of any kind is 'auth-required', anything else
+ * unforeseen 'internal'), and 'offline' (Gmail out of reach) and 'quota' (Gmail rate-limiting), which end by
+ * themselves.
+ */
+export const SYNC_PROBLEMS = [
+  'auth-required',
+  'not-configured',
+  'mailbox-mismatch',
+  'storage-full',
+  'gmail-api',
+  'internal',
+  'offline',
+  'quota',
+] as const;
+export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
+
+/**
  * Pushed by the service worker to Gmail tabs (`chrome.tabs.sendMessage`) after a poll or a change: which
  * tickets changed (the sidebar re-reads those) and what a person should know. Never mail content.
  */
@@ -182,6 +200,8 @@ export const storeEventSchema = z.object({
         'label-conflict',
         'record-unreadable',
         'history-expired',
+        /** A change held in the outbox (Gmail would not create its label): kept and sent once there is room. */
+        'change-waiting',
       ]),
       threadId: z.optional(threadId),
       field: z.optional(z.string()),
@@ -189,6 +209,8 @@ export const storeEventSchema = z.object({
       theirs: z.optional(z.nullable(z.string())),
     }),
   ),
+  /** Background sync's health, sent when it changes: a problem, or null once it works again. */
+  sync: z.optional(z.nullable(z.enum(SYNC_PROBLEMS))),
 });
 export type StoreEvent = z.infer<typeof storeEventSchema>;
 

@@ -695,6 +695,23 @@ describe('the ticket panel', () => {
     );
   });
 
+  it('says a change held at the label limit waits, and is not rejected', async () => {
+    const store = desk();
+    await show({ connector: store.connector });
+    await waitFor(() => select('Status'));
+    await act(() =>
+      store.connector.emit({
+        threadIds: [TICKET.threadId],
+        all: false,
+        notices: [{ kind: 'change-waiting', threadId: TICKET.threadId }],
+      }),
+    );
+    const alert = container().querySelector('[role="alert"]')?.textContent ?? '';
+    expect(alert).toContain('Gmail refused to create a label this change needs');
+    expect(alert).toContain('sends it once there is room');
+    expect(alert).not.toMatch(/reject/i);
+  });
+
   it('offers to load notes and history again when they failed', async () => {
     let fail = true;
     const store = desk({

@@ -19,6 +19,7 @@ import { asLabeldeskError, describePatch, errorText } from './labels';
 import { Notes, type ShownNote } from './notes';
 import { ReplyToolsSlot } from './reply-tools-slot';
 import { SlaClock } from './sla-clock';
+import { SyncHealth } from './sync-health';
 import { TagPicker } from './tag-picker';
 import { TicketFields } from './ticket-fields';
 import { applyPatch, inversePatch, isEmptyPatch } from './ticket-patch';
@@ -191,6 +192,8 @@ function ThreadTicketPanel({
         if (event.mailbox !== connector.mailbox) return;
         for (const notice of event.notices) {
           if (notice.threadId !== threadId) continue;
+          // Held at the label limit: kept, still "Saving…", and sent once the mailbox has room for the label.
+          if (notice.kind === 'change-waiting') setProblem(t('ticketChangeWaiting'));
           if (notice.kind === 'change-overridden' || notice.kind === 'change-rejected') {
             const fieldKey =
               notice.field !== undefined && Object.hasOwn(NOTICE_FIELD_KEYS, notice.field)
@@ -493,6 +496,7 @@ function ThreadTicketPanel({
       <p role="status" class={pending ? 'sync-state saving' : 'sync-state'}>
         {pending ? t('ticketSaving') : changed || sawPending.current ? t('ticketSaved') : ''}
       </p>
+      <SyncHealth connector={connector} />
       {problem && (
         <p role="alert" class="error">
           {problem}
