@@ -586,10 +586,17 @@ export const atLabelLimit: Scenario = (size, seed = 9) =>
         problems.push(`the change assigning ${threadId} to ${newcomer} left the outbox`);
     const actionable = held.filter((c) => /label limit/i.test(c.lastError ?? '')).length;
     if (actionable < held.length) problems.push('a held change does not say the label limit is why');
-    const told = world.a.notices.filter(
-      (n) => n.kind === 'change-rejected' && /label limit/i.test(n.reason),
-    ).length;
+    // A held change is kept and retried: its agent hears it waits (not that it was rejected), once per change.
+    const waitingNotices = world.a.notices.filter(
+      (n) => n.kind === 'change-waiting' && /label limit/i.test(n.reason),
+    );
+    const told = waitingNotices.length;
     if (told === 0) problems.push('agent A was not told');
+    const toldTwice = told - new Set(waitingNotices.map((n) => 'threadId' in n && n.threadId)).size;
+    if (toldTwice > 0)
+      problems.push(`agent A was told ${toldTwice} times more than once about a held change`);
+    if (world.a.notices.some((n) => n.kind === 'change-rejected'))
+      problems.push('a held change was reported as rejected');
     const bOutbox = await world.b.db.count('outbox');
     if (bOutbox > 0) problems.push(`${bOutbox} of agent B's changes were held too`);
     // The fix a person makes: delete a label nobody uses. Then the held changes go through.

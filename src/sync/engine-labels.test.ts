@@ -121,9 +121,38 @@ describe('a mailbox at the label limit', () => {
     const held = await db.getAll('outbox');
     expect(held.map((c) => c.threadId)).toEqual([first.threadId]);
     expect(held[0]?.lastError).toMatch(/Helpdesk\/Assignee\/Zoe Quinn.*Label limit exceeded/);
-    expect(notices.some((n) => n.kind === 'change-rejected' && n.threadId === first.threadId)).toBe(true);
+    // Kept and retried, so the agent hears it waits, not that it was rejected.
+    expect(notices.filter((n) => n.kind === 'change-waiting')).toEqual([
+      expect.objectContaining({ threadId: first.threadId, reason: expect.stringMatching(/Label limit/) }),
+    ]);
+    expect(notices.some((n) => n.kind === 'change-rejected')).toBe(false);
     expect(await gmailLabelNames(second.threadId)).toContain(`Helpdesk/Priority/${priority}`);
     // The store keeps showing the held change: it is still the agent's, waiting.
     expect((await getTicket(db, first.threadId))?.assignee).toBe('Zoe Quinn');
+  });
+
+  it('tells the agent once per held change, not at every flush, and again for a new change', async () => {
+    const [first, second] = await db.getAll('tickets');
+    if (!first || !second) throw new Error('two tickets');
+    const labels = (await env.client.users.labels.list({ userId: 'me' })).data.labels ?? [];
+    await fetch(`${env.url}/__standin/label-limit`, {
+      method: 'POST',
+      body: JSON.stringify({ max: labels.filter((l) => l.type === 'user').length }),
+    });
+    const waiting = () => notices.filter((n) => n.kind === 'change-waiting').map((n) => n.threadId);
+    await engine.updateTicket(first.threadId, { assignee: 'Zoe Quinn' });
+    for (let flush = 0; flush < 4; flush++) {
+      const report = await engine.flushOutbox();
+      expect(report.failed).toBe(1); // each flush retried the held change (its backoff had passed)
+      clock += 24 * 60 * 60_000;
+    }
+    expect(waiting()).toEqual([first.threadId]);
+    // Another change that needs a new label is another held change: told once too.
+    await engine.updateTicket(second.threadId, { assignee: 'Ola Newcomer' });
+    await engine.flushOutbox();
+    clock += 24 * 60 * 60_000;
+    await engine.flushOutbox();
+    expect(waiting()).toEqual([first.threadId, second.threadId]);
+    expect((await db.getAll('outbox')).length).toBe(2);
   });
 });

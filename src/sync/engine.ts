@@ -106,6 +106,11 @@ const SINGLE_VALUED: readonly SingleValuedCategory[] = ['Status', 'Priority', 'A
 export type SyncNotice =
   | { kind: 'history-expired' }
   | { kind: 'change-rejected'; threadId: string; reason: string }
+  /**
+   * A change held in the outbox because Gmail will not create a label it needs (the mailbox's label limit):
+   * kept, retried, and sent once there is room. Told once per held change, not at every flush.
+   */
+  | { kind: 'change-waiting'; threadId: string; reason: string }
   | { kind: 'label-conflict'; threadId: string; decisive: boolean }
   /**
    * A change this browser sent reached Gmail, and another agent's later change (by history order) set the
@@ -1051,7 +1056,7 @@ export class SyncEngine {
   /**
    * A change that needs a label Gmail refused to create is not sent without it (that would drop part of
    * the change): it stays in the outbox with Gmail's reason as its error, and tries again with backoff. When
-   * Gmail will never create it as things stand (the mailbox's label limit), the agent is told why.
+   * Gmail will never create it as things stand (the mailbox's label limit), the agent is told it waits, and why.
    */
   private async holdChangesWithoutLabels(
     claimed: readonly OutboxChange[],
@@ -1070,8 +1075,12 @@ export class SyncEngine {
       const reason = `Gmail did not create the label "${missing}": ${describe(error ?? 'it is missing')}`;
       await failChange(this.db, change.seq, reason, this.now() + retryDelayMs(change.attempts, this.random));
       report.failed += 1;
-      if (error instanceof GmailApiError && !error.retryable)
-        this.options.onNotice?.({ kind: 'change-rejected', threadId: change.threadId, reason });
+      // Once per held change, not at every flush: the error stored with it says whether an earlier flush
+      // (in this worker or one before a restart) held it for the same reason, and so told already. A later
+      // change to the thread is a new outbox entry (a held change is never merged into), told anew.
+      const told = change.lastError === reason.slice(0, 500);
+      if (error instanceof GmailApiError && !error.retryable && !told)
+        this.options.onNotice?.({ kind: 'change-waiting', threadId: change.threadId, reason });
     }
     return ready;
   }
