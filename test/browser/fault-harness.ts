@@ -23,6 +23,8 @@ import { waitForSidebarText, waitUntil } from './harness';
  * closed and launched again on the same user data dir, as an agent's computer restarts), and it reaches the
  * places faults live: the service worker (stopped through CDP), the extension's IndexedDB (read from an
  * extension page, never written), the content script's messages to the worker, and the stand-in's controls.
+ * A second agent's fault browser shares the first one's stand-in (`startFaultBrowser({ standin, agentName })`)
+ * on a profile of its own, so a test can check the three copies: both stores and Gmail.
  */
 
 export const MAILBOX = DEMO_MAILBOX.emailAddress;

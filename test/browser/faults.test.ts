@@ -273,17 +273,22 @@ describe('faults in the browser, two agents on one mailbox', () => {
     // Gmail refuses every modify: the changes stay in the outboxes, each tried and waiting its next turn.
     await a.faults({ [MODIFY]: { errorRate: 1, statuses: [503] } });
     await Promise.all([bulk(a, mine, { priority: 'Urgent' }), bulk(fb, theirs, { priority: 'Low' })]);
-    // Close both browsers while their workers are in their retry loops: every change refused (each attempt
-    // is itself several refused requests, Gmail's client retrying a 503) and waiting its next turn.
-    const refusedOnce = async (browser: FaultBrowser, count: number) => {
-      // Refused changes wait their backoff and go again at the next poll: ask for one, as the tab does.
-      await askSync(browser);
+    // Close both browsers while their workers are in their retry loops: every change being sent (Gmail's
+    // client retries a 503 up to six times, with backoff, before the change waits its next turn) or already
+    // refused and waiting, and at least twice as many refused requests as changes.
+    const inRetry = async (browser: FaultBrowser, count: number) => {
       const outbox = (await browser.store())?.outbox ?? [];
-      return outbox.length === count && outbox.every((c) => c.attempts >= 1) && outbox;
+      const trying = outbox.every((c) => c.sendingSince !== undefined || c.attempts >= 1);
+      return outbox.length === count && trying && outbox;
     };
+    await waitUntil(
+      async () => (await modifies()) - before >= 2 * (mine.length + theirs.length),
+      'every change refused twice on the wire',
+      30_000,
+    );
     const [queuedA, queuedB] = await Promise.all([
-      waitUntil(() => refusedOnce(a, 20), "every one of A's changes refused", 45_000),
-      waitUntil(() => refusedOnce(fb, 10), "every one of B's changes refused", 45_000),
+      waitUntil(() => inRetry(a, 20), "A's worker retrying every change", 15_000),
+      waitUntil(() => inRetry(fb, 10), "B's worker retrying every change", 15_000),
     ]);
     const refused = (await modifies()) - before;
     step(`outboxes full: A ${queuedA.length}, B ${queuedB.length}, ${refused} modifies refused`);
@@ -420,7 +425,7 @@ describe('faults in the browser, two agents on one mailbox', () => {
         changesB: theirs.length,
         landedB: theirs.length,
         raceWinner: `${race.winner}(${race.value})`,
-        raceLoserTold: true,
+        raceLoserTold: `${race.winner === 'A' ? 'B' : 'A'}(${race.lost})`,
         seconds: Math.round((Date.now() - started) / 1000),
       },
       race.copies.gmail.size,
@@ -432,7 +437,12 @@ describe('faults in the browser, two agents on one mailbox', () => {
    * different value. Gmail applies one modify after the other; the later one by Gmail's history wins in all
    * three copies, and the loser's sidebar says its change was overridden.
    */
-  async function sameTicketSameMoment(): Promise<{ winner: 'A' | 'B'; value: string; copies: Copies }> {
+  async function sameTicketSameMoment(): Promise<{
+    winner: 'A' | 'B';
+    value: string;
+    lost: string;
+    copies: Copies;
+  }> {
     const fb = second();
     const { page: pageA, threadId, subject } = await openFirstThread(a);
     await fb.gmail.bringToFront();
@@ -485,7 +495,7 @@ describe('faults in the browser, two agents on one mailbox', () => {
     );
     expect(await sidebarText(loserPage)).toContain(OVERRIDDEN);
     expect(await sidebarText(loser === 'A' ? pageB : pageA)).not.toContain(OVERRIDDEN);
-    return { winner, value, copies };
+    return { winner, value, lost, copies };
   }
 
   /** The first history id (since `startHistoryId`) at which each label name was added to the thread. */
