@@ -13,6 +13,7 @@ import type { QueueNavigator } from '../ui/queues/queue-navigator';
 import { QueuePanel } from '../ui/queues/queue-panel';
 import { SidebarFrame } from '../ui/sidebar';
 import { ReplyToolsSlot } from '../ui/ticket/reply-tools-slot';
+import { SyncHealth } from '../ui/ticket/sync-health';
 import { TicketPanel } from '../ui/ticket/ticket-panel';
 import type { ReplyToolsApi } from './reply-tools-api';
 
@@ -75,6 +76,8 @@ function SidebarView({
           {mailboxNotice}
         </p>
       )}
+      {/* Above every view (a ticket or the queues): background sync failing is the mailbox's, not a ticket's. */}
+      {connector && <SyncHealth connector={connector} />}
       {children}
     </SidebarFrame>
   );

@@ -19,7 +19,6 @@ import { asLabeldeskError, describePatch, errorText } from './labels';
 import { Notes, type ShownNote } from './notes';
 import { ReplyToolsSlot } from './reply-tools-slot';
 import { SlaClock } from './sla-clock';
-import { SyncHealth } from './sync-health';
 import { TagPicker } from './tag-picker';
 import { TicketFields } from './ticket-fields';
 import { applyPatch, inversePatch, isEmptyPatch } from './ticket-patch';
@@ -496,7 +495,6 @@ function ThreadTicketPanel({
       <p role="status" class={pending ? 'sync-state saving' : 'sync-state'}>
         {pending ? t('ticketSaving') : changed || sawPending.current ? t('ticketSaved') : ''}
       </p>
-      <SyncHealth connector={connector} />
       {problem && (
         <p role="alert" class="error">
           {problem}
