@@ -695,6 +695,22 @@ describe('the ticket panel', () => {
     );
   });
 
+  it('says Gmail refused a change for good in a whole sentence (the notice names no field)', async () => {
+    const store = desk();
+    await show({ connector: store.connector });
+    await waitFor(() => select('Status'));
+    await act(() =>
+      store.connector.emit({
+        threadIds: [TICKET.threadId],
+        all: false,
+        notices: [{ kind: 'change-rejected', threadId: TICKET.threadId }],
+      }),
+    );
+    expect(container().querySelector('[role="alert"]')?.textContent).toBe(
+      'Gmail refused your last change to this ticket, so it shows what Gmail holds. Make the change again if it is still needed.',
+    );
+  });
+
   it('says a change held at the label limit waits, and is not rejected', async () => {
     const store = desk();
     await show({ connector: store.connector });

@@ -202,7 +202,7 @@ function ThreadTicketPanel({
             setProblem(
               notice.kind === 'change-overridden'
                 ? t('ticketChangeOverridden', field)
-                : t('ticketChangeRejected', field),
+                : t('ticketChangeRejected'),
             );
           }
         }
