@@ -18,7 +18,8 @@ import {
  * The Firefox build in Debian's Firefox ESR, end to end, as an agent meets it (README.md, "Firefox"): the add-on
  * installed from a fresh `vite build --mode firefox`, the stand-in's Gmail page, the sidebar, the options page
  * opened from it, sign-in through Firefox's `identity.launchWebAuthFlow` against the stand-in's authorize
- * endpoint, a status change that lands as a label in the mailbox, a text shortcut expanded in a reply.
+ * endpoint, a status change that lands as a label in the mailbox, a text shortcut expanded in a reply, and a
+ * change after Firefox has suspended the idle background page.
  *
  * Puppeteer drives Firefox over WebDriver BiDi, which differs from the Chromium tests in two ways: BiDi may not
  * navigate a tab to a moz-extension:// page (so the options page is reached from the sidebar's "Open options",
@@ -30,6 +31,8 @@ const FIREFOX = findFirefox();
 const MISSING =
   'Firefox ESR is not installed (Debian: apt-get install firefox-esr, or set FIREFOX_PATH to a Firefox binary)';
 const SUBJECT = 'Are the celadon cups dishwasher safe?'; // New, group Sales, nobody assigned
+/** Firefox's idle timeout for event pages in this test (`extensions.background.idle.timeout`; 30 s by default). */
+const BACKGROUND_IDLE_MS = 3000;
 /** Firefox's `identity.getRedirectURL()`: the SHA-1 of the add-on id under extensions.allizom.org. */
 const REDIRECT_URL = `https://${createHash('sha1').update(GECKO_ID).digest('hex')}.extensions.allizom.org/`;
 
@@ -123,6 +126,8 @@ describe('Firefox ESR runs the Firefox build against the stand-in', () => {
   let firefox: FirefoxWithExtension;
   let gmail: Page;
   let threadId: string;
+  /** The options page, left open: an extension page, from which the last step reads the background page. */
+  let optionsTab: Page;
 
   async function threadLabels(): Promise<string[]> {
     const get = async <T>(path: string) => {
@@ -150,6 +155,8 @@ describe('Firefox ESR runs the Firefox build against the stand-in', () => {
     if (standin.tlsPort === undefined) throw new Error('The stand-in started without its TLS port');
     firefox = await launchFirefox(executablePath, build.dir, standin.tlsPort, {
       dumpio: process.env.FIREFOX_DUMPIO === '1',
+      // Firefox suspends an idle event page after 30 s; 3 s lets the test see it happen (the last step).
+      prefs: { 'extensions.background.idle.timeout': BACKGROUND_IDLE_MS },
     });
   }, 120_000);
 
@@ -196,7 +203,7 @@ describe('Firefox ESR runs the Firefox build against the stand-in', () => {
       return (await api?.storage.sync.get('labeldesk.settings'))?.['labeldesk.settings'];
     });
     expect(stored).toMatchObject({ clientId: DEMO_CLIENT_ID, agentName: 'Anna Kowalska' });
-    await options.close();
+    optionsTab = options;
   });
 
   it("signs in through Firefox's launchWebAuthFlow: silent first, then Google's consent in its window", async () => {
@@ -217,14 +224,24 @@ describe('Firefox ESR runs the Firefox build against the stand-in', () => {
     const before = new Set(await firefox.browser.pages());
     await (await sidebarControl(gmail, 'Sign in')).click();
     // The interactive flow opens the authorize page in a window of its own.
-    const consent = await waitFor(async () => {
-      for (const tab of await firefox.browser.pages()) {
-        if (before.has(tab)) continue;
-        const found = await tab.$('#allow').catch(() => null);
-        if (found) return { tab, allow: found };
-      }
-      return undefined;
-    }, 'the consent window');
+    const consent = await waitFor(
+      async () => {
+        for (const tab of await firefox.browser.pages()) {
+          if (before.has(tab)) continue;
+          const found = await tab.$('#allow').catch(() => null);
+          if (found) return { tab, allow: found };
+        }
+        return undefined;
+      },
+      'the consent window',
+      20_000,
+    ).catch(async (error) => {
+      // What was open instead, for the report: each tab's address and the sidebar's text.
+      const hrefs = await Promise.all(
+        (await firefox.browser.pages()).map((tab) => tab.evaluate(() => location.href).catch(String)),
+      );
+      throw new Error(`${error}; tabs: ${hrefs.join(', ')}; sidebar: ${await sidebarText(gmail)}`);
+    });
     expect(await consent.tab.evaluate(() => location.href)).toContain(
       `redirect_uri=${encodeURIComponent(REDIRECT_URL)}`,
     );
@@ -270,4 +287,36 @@ describe('Firefox ESR runs the Firefox build against the stand-in', () => {
       { timeout: 15_000 },
     );
   });
+  it('wakes the background page that Firefox suspended while idle, for the next change', async () => {
+    // A marker on the background page's window: gone once Firefox has suspended the page and started a new one.
+    const markBackground = () =>
+      optionsTab.evaluate(async () => {
+        const api = (globalThis as { browser?: typeof chrome }).browser;
+        const background = (await api?.runtime.getBackgroundPage()) as
+          | (Window & { ldMarker?: string })
+          | null;
+        if (!background) return 'no background page';
+        const had = background.ldMarker;
+        background.ldMarker = 'marked';
+        return had ?? 'unmarked';
+      });
+    expect(await markBackground()).toBe('unmarked');
+    expect(await markBackground()).toBe('marked');
+    // Each look at the page is an event that keeps it alive, so it is left alone for longer than the timeout.
+    let suspended = false;
+    for (let round = 0; round < 4 && !suspended; round++) {
+      await new Promise((resolve) => setTimeout(resolve, BACKGROUND_IDLE_MS * 2));
+      suspended = (await markBackground()) === 'unmarked';
+    }
+    expect(suspended).toBe(true);
+
+    // The agent's next change wakes it (or the one just started) and reaches Gmail.
+    await gmail.bringToFront();
+    await ((await sidebarControl(gmail, 'Priority')) as ElementHandle<HTMLSelectElement>).select('High');
+    await waitFor(
+      async () => ((await threadLabels()).includes('Helpdesk/Priority/High') ? true : undefined),
+      "the thread's labels to show Priority/High",
+      20_000,
+    );
+  }, 60_000);
 });
