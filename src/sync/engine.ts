@@ -67,6 +67,18 @@ export const HISTORY_CURSOR = 'history';
  */
 export const LABEL_RECHECK_MS = 10 * 60_000;
 
+/**
+ * How long after sending a change this browser still tells its agent when another agent's change replaced
+ * it: two agents who change one ticket "at the same moment" reach Gmail up to a poll or two apart.
+ */
+export const OVERRIDE_WINDOW_MS = 60_000;
+
+/** The field values one thread's sent changes put in Gmail, and when the last was sent. */
+interface SentValues {
+  values: Map<TicketField, string | null>;
+  at: number;
+}
+
 export interface SyncOptions {
   db: LabeldeskDatabase;
   calls: SyncCalls;
@@ -179,11 +191,13 @@ export class SyncEngine {
   private readonly now: () => number;
   private readonly random: () => number;
   /**
-   * Per thread, the field values this browser's sent changes put in Gmail, until a poll has read the history
-   * after them: if that history ends on another value, the agent is told their change was overridden.
-   * Kept in memory: a restarted worker forgets them, which can only miss a notice, never a change.
+   * Per thread, the field values this browser's sent changes put in Gmail and when: if a poll's history ends
+   * on another value, the agent is told their change was overridden. Kept for OVERRIDE_WINDOW_MS after the
+   * send even when the next poll still shows ours: another agent's change of the same moment may reach Gmail
+   * after that poll. Kept in memory: a restarted worker forgets them, which can only miss a notice, never a
+   * change.
    */
-  private readonly sentValues = new Map<string, Map<TicketField, string | null>>();
+  private readonly sentValues = new Map<string, SentValues>();
   /** Polls and the store writes after a modify take turns, so an older answer never overwrites a newer one. */
   private turn: Promise<void> = Promise.resolve();
   /**
@@ -511,7 +525,7 @@ export class SyncEngine {
     threadIds: ReadonlySet<string>,
     labels: LabelDirectory,
     windowStart: string,
-    sentBefore: ReadonlyMap<string, ReadonlyMap<TicketField, string | null>>,
+    sentBefore: ReadonlyMap<string, SentValues>,
   ) {
     const stored = new Map((await getTickets(this.db, [...threadIds])).map((t) => [t.threadId, t]));
     const changes = foldHistory(records, (threadId) => {
@@ -1224,7 +1238,7 @@ export class SyncEngine {
 
   /** Notes which field values a sent change put in Gmail, for the next poll to compare with. */
   private rememberSent(change: Pick<OutboxChange, 'threadId' | 'add' | 'remove'>): void {
-    const values = this.sentValues.get(change.threadId) ?? new Map<TicketField, string | null>();
+    const values = new Map(this.sentValues.get(change.threadId)?.values);
     for (const name of change.remove) {
       const field = this.fieldOf(name);
       if (field) values.set(FIELD_OF[field.category], null);
@@ -1236,7 +1250,7 @@ export class SyncEngine {
     if (values.size === 0) return;
     // A new map each time, so a poll that judged the old one does not forget the new one.
     this.sentValues.delete(change.threadId);
-    this.sentValues.set(change.threadId, new Map(values));
+    this.sentValues.set(change.threadId, { values, at: this.now() });
     if (this.sentValues.size > 5_000) {
       const oldest = this.sentValues.keys().next().value;
       if (oldest !== undefined) this.sentValues.delete(oldest);
@@ -1251,22 +1265,25 @@ export class SyncEngine {
     threadId: string,
     server: TicketLabelState,
     pending: readonly OutboxChange[],
-    sentBefore: ReadonlyMap<string, ReadonlyMap<TicketField, string | null>>,
+    sentBefore: ReadonlyMap<string, SentValues>,
   ): void {
     const sent = sentBefore.get(threadId);
     if (!sent) return;
+    let told = false;
     const pendingFields = new Set<TicketField>();
     for (const name of pending.flatMap((c) => [...c.add, ...c.remove])) {
       const field = this.fieldOf(name);
       if (field) pendingFields.add(FIELD_OF[field.category]);
     }
-    for (const [field, yours] of sent) {
+    for (const [field, yours] of sent.values) {
       if (pendingFields.has(field)) continue;
       const theirs = server[field] ?? null;
       if ((theirs ?? '').toLowerCase() === (yours ?? '').toLowerCase()) continue;
       this.options.onNotice?.({ kind: 'change-overridden', threadId, field, yours, theirs });
+      told = true;
     }
-    if (this.sentValues.get(threadId) === sent) this.sentValues.delete(threadId);
+    const settled = told || this.now() - sent.at >= OVERRIDE_WINDOW_MS;
+    if (settled && this.sentValues.get(threadId) === sent) this.sentValues.delete(threadId);
   }
 
   /** The change that settles a decisive conflict: the winners set again, the losers removed. */

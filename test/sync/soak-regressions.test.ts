@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSyncCalls } from '../../src/gmail/api/sync-calls';
 import { claimDueChanges } from '../../src/store/outbox';
 import { readQueue } from '../../src/store/ticket-store';
-import { SyncEngine } from '../../src/sync/engine';
+import { OVERRIDE_WINDOW_MS, SyncEngine } from '../../src/sync/engine';
 import { type Agent, useDemoMailbox } from './sync-harness';
 
 const mailbox = useDemoMailbox();
@@ -119,6 +119,55 @@ describe('the fault soak, case by case', () => {
     expect(b.notices.filter((n) => n.kind === 'change-overridden')).toEqual([]);
     await a.engine.incrementalSync();
     expect(a.notices.filter((n) => n.kind === 'change-overridden')).toHaveLength(1);
+  });
+
+  it("tells an agent whose poll came between their send and the other agent's change of the same moment", async () => {
+    let clock = Date.now();
+    const a = await mailbox.agent('anna', { now: () => clock });
+    const b = await mailbox.agent('sam');
+    await a.engine.fullSync();
+    await b.engine.fullSync();
+    const ticket = await openTicket(a);
+    const seen = await b.db.get('tickets', ticket.threadId);
+    if (!seen) throw new Error('b does not have the ticket');
+    await a.engine.changeTicket(ticket.threadId, { ...ticket, priority: 'High' });
+    await a.engine.flushOutbox();
+    // a's poll reads its own change: nothing to tell yet, but b's change of the same moment is on its way.
+    await a.engine.incrementalSync();
+    expect(a.notices.filter((n) => n.kind === 'change-overridden')).toEqual([]);
+    clock += 5_000;
+    await b.engine.changeTicket(ticket.threadId, { ...seen, priority: 'Low' });
+    await b.engine.flushOutbox();
+    await a.engine.incrementalSync();
+    expect(a.notices.filter((n) => n.kind === 'change-overridden')).toEqual([
+      {
+        kind: 'change-overridden',
+        threadId: ticket.threadId,
+        field: 'priority',
+        yours: 'High',
+        theirs: 'Low',
+      },
+    ]);
+  });
+
+  it('does not call a change made after OVERRIDE_WINDOW_MS one of the same moment', async () => {
+    let clock = Date.now();
+    const a = await mailbox.agent('anna', { now: () => clock });
+    const b = await mailbox.agent('sam');
+    await a.engine.fullSync();
+    await b.engine.fullSync();
+    const ticket = await openTicket(a);
+    const seen = await b.db.get('tickets', ticket.threadId);
+    if (!seen) throw new Error('b does not have the ticket');
+    await a.engine.changeTicket(ticket.threadId, { ...ticket, priority: 'High' });
+    await a.engine.flushOutbox();
+    clock += OVERRIDE_WINDOW_MS;
+    await a.engine.incrementalSync();
+    await b.engine.changeTicket(ticket.threadId, { ...seen, priority: 'Low' });
+    await b.engine.flushOutbox();
+    await a.engine.incrementalSync();
+    expect(a.notices.filter((n) => n.kind === 'change-overridden')).toEqual([]);
+    expect((await a.db.get('tickets', ticket.threadId))?.priority).toBe('Low');
   });
 
   it('an unsent change is not overridden: it goes out after the other agent and stands', async () => {

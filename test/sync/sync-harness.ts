@@ -18,7 +18,7 @@ let agentCount = 0;
 export async function startAgent(
   standinUrl: string,
   name: string,
-  options: { maxAttempts?: number; triage?: TicketRule } = {},
+  options: { maxAttempts?: number; triage?: TicketRule; now?: () => number } = {},
 ) {
   agentCount += 1;
   const db = await openLabeldeskDatabase(`agent-${agentCount}-${name}@northwind-shop.example`);
@@ -37,6 +37,7 @@ export async function startAgent(
     calls: createSyncCalls(transport),
     mailbox: 'support@northwind-shop.example',
     ...(options.triage ? { triage: options.triage } : {}),
+    ...(options.now ? { now: options.now } : {}),
     onNotice: (notice) => notices.push(notice),
     // Failed outbox changes come due again at once in tests (no jitter).
     random: () => 0,
@@ -68,7 +69,10 @@ export async function control(url: string, path: string, body: unknown): Promise
  */
 export function useDemoMailbox(): {
   env: () => Awaited<ReturnType<typeof startTestStandin>>;
-  agent: (name: string, options?: { maxAttempts?: number; triage?: TicketRule }) => Promise<Agent>;
+  agent: (
+    name: string,
+    options?: { maxAttempts?: number; triage?: TicketRule; now?: () => number },
+  ) => Promise<Agent>;
 } {
   let env: Awaited<ReturnType<typeof startTestStandin>> | undefined;
   let agents: Agent[] = [];
