@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStandin } from '../../scripts/gmail-standin/contracts';
@@ -12,6 +13,7 @@ import {
   type FirefoxWithExtension,
   findFirefox,
   launchFirefox,
+  startConnectProxy,
 } from './firefox';
 
 /**
@@ -109,6 +111,41 @@ async function findTab(firefox: FirefoxWithExtension, url: string, timeout = 10_
   }
   throw new Error(`No tab showed ${url}`);
 }
+
+describe("the test's CONNECT proxy", () => {
+  it("tunnels Google's hosts to the stand-in's TLS port and refuses every other host", async () => {
+    // A TLS port stand-in: answers whatever reaches it with "upstream".
+    const upstream = createServer((socket) => socket.end('upstream'));
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const { port } = upstream.address() as AddressInfo;
+    const proxy = await startConnectProxy(port);
+    const ask = (target: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(proxy.port, '127.0.0.1', () =>
+          socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n\r\n`),
+        );
+        let answer = '';
+        socket.on('data', (chunk) => {
+          answer += chunk;
+        });
+        socket.on('close', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    try {
+      expect(await ask('mail.google.com:443')).toBe('HTTP/1.1 200 Connection Established\r\n\r\nupstream');
+      expect(await ask('evil.example:443')).toMatch(/^HTTP\/1.1 403 /);
+      expect(await ask('mail.google.com.evil.example:443')).toMatch(/^HTTP\/1.1 403 /);
+      expect(proxy.requests).toEqual([
+        'mail.google.com:443',
+        'evil.example:443',
+        'mail.google.com.evil.example:443',
+      ]);
+    } finally {
+      await proxy.close();
+      upstream.close();
+    }
+  });
+});
 
 describe('Firefox ESR runs the Firefox build against the stand-in', () => {
   if (FIREFOX === undefined) {
