@@ -2,6 +2,7 @@
 // keeps every mailbox a Gmail tab has shown in sync on an alarm, and tells the tabs when their data changed.
 
 import { REPLY_TOOLS_FILE } from '../content/reply-tools-names';
+import { SETTINGS_STORAGE_KEY } from '../core/settings';
 import { createGmailClient, GMAIL_API_BASE_URL } from '../gmail/api/client';
 import type { StoreEvent } from '../messaging/contract';
 import { listen } from '../messaging/receiver';
@@ -161,6 +162,12 @@ listen(
     },
   },
 );
+
+// New settings (the options page saved them, or storage.sync brought them from the agent's other computer):
+// a sidebar that asked for a client id or for who the agent is re-reads its ticket at once.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && SETTINGS_STORAGE_KEY in changes) tabEvents.announceEverywhere();
+});
 
 chrome.notifications.onClicked.addListener((notificationId) => {
   notifier.clicked(notificationId).catch((error: unknown) => {

@@ -26,6 +26,17 @@ describe('tab events', () => {
     ]);
   });
 
+  it('tells every known tab of every mailbox to re-read everything when the settings change', () => {
+    const { sent, events } = recorder();
+    events.remember('support@shop.example', 1);
+    events.remember('sales@shop.example', 2);
+    events.announceEverywhere();
+    expect(sent.map(([tab, e]) => [tab, e.mailbox, e.threadIds, e.all])).toEqual([
+      [1, 'support@shop.example', [], true],
+      [2, 'sales@shop.example', [], true],
+    ]);
+  });
+
   it('moves a tab that switched accounts to its new mailbox', () => {
     const { sent, events } = recorder();
     events.remember('support@shop.example', 1);

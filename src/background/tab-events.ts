@@ -58,6 +58,14 @@ export class TabEvents {
     this.notices.set(mailbox, list.slice(-20));
   }
 
+  /**
+   * Every known tab re-reads everything: the agent's settings changed (a client id pasted on the options
+   * page, or synced from their other computer), so a sidebar that asked for them can show the ticket now.
+   */
+  announceEverywhere(): void {
+    for (const mailbox of this.tabs.keys()) this.announce(mailbox, [], true);
+  }
+
   /** Tells the mailbox's tabs; `sync` (a problem, or null for "works again") only when its health changed. */
   announce(mailbox: string, threadIds: readonly string[], all = false, sync?: SyncProblem | null): void {
     const tabs = this.tabs.get(mailbox);

@@ -711,6 +711,29 @@ describe('the ticket panel', () => {
     );
   });
 
+  it('re-reads on new settings: the newer reason replaces "paste your client id", then the ticket shows', async () => {
+    let failure: LabeldeskError | undefined = new LabeldeskError('not-configured', 'no client id');
+    const store = desk({
+      'ticket.get': () => (failure ? Promise.reject(failure) : { kind: 'ticket', ticket: TICKET }),
+    });
+    await show({ connector: store.connector });
+    await waitFor(
+      () => container().textContent?.includes("Paste your organisation's OAuth client id"),
+      'the ask',
+    );
+    // The options page saved a client id: the worker tells every tab to re-read; a sign-in is missing now.
+    failure = new LabeldeskError('auth-required', 'silent sign-in failed');
+    await act(() => store.connector.emit({ threadIds: [], all: true, notices: [] }));
+    await waitFor(
+      () => container().textContent?.includes('Sign in to let Labeldesk read this mailbox'),
+      'sign in',
+    );
+    expect(container().textContent).not.toContain('OAuth client id');
+    failure = undefined;
+    await act(() => store.connector.emit({ threadIds: [], all: true, notices: [] }));
+    await waitFor(() => select('Status'), 'the ticket');
+  });
+
   it('says a change held at the label limit waits, and is not rejected', async () => {
     const store = desk();
     await show({ connector: store.connector });

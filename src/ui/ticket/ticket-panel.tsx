@@ -152,7 +152,7 @@ function ThreadTicketPanel({
     );
   }, [connector]);
 
-  /** Reads the ticket; a failed re-read keeps what is shown, a failed first read explains itself. */
+  /** Reads the ticket; a failed re-read keeps a ticket shown, a failed first read explains itself. */
   const readTicket = useCallback(
     async (first: boolean) => {
       try {
@@ -166,7 +166,11 @@ function ThreadTicketPanel({
         }
         return answer.kind;
       } catch (error) {
-        if (alive.current && first) setLookup({ state: 'failed', error: asLabeldeskError(error) });
+        // A re-read that fails again says the newer reason (settings saved, now a sign-in is missing).
+        if (alive.current)
+          setLookup((shown) =>
+            first || shown.state === 'failed' ? { state: 'failed', error: asLabeldeskError(error) } : shown,
+          );
         return undefined;
       }
     },
