@@ -165,8 +165,11 @@ listen(
 
 // New settings (the options page saved them, or storage.sync brought them from the agent's other computer):
 // a sidebar that asked for a client id or for who the agent is re-reads its ticket at once.
+// A poll follows, so the sync line of each tab says how sync stands with the new settings.
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && SETTINGS_STORAGE_KEY in changes) tabEvents.announceEverywhere();
+  if (area !== 'sync' || !(SETTINGS_STORAGE_KEY in changes)) return;
+  tabEvents.announceEverywhere();
+  pollEveryMailbox();
 });
 
 chrome.notifications.onClicked.addListener((notificationId) => {
@@ -175,8 +178,8 @@ chrome.notifications.onClicked.addListener((notificationId) => {
   });
 });
 
-chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name !== SYNC_ALARM) return;
+/** Every mailbox a Gmail tab showed, one after the other; a failure reaches the tabs as the sync's health. */
+function pollEveryMailbox(): void {
   sync.pollAll().then((results) => {
     for (const result of results) {
       if (result.status === 'fulfilled') announcePoll(result.value);
@@ -186,6 +189,10 @@ chrome.alarms.onAlarm.addListener((alarm) => {
       }
     }
   });
+}
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) pollEveryMailbox();
 });
 
 // Alarms persist across worker restarts but not across a browser update or reinstall: make sure it exists.

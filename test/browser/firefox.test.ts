@@ -219,6 +219,13 @@ describe('Firefox ESR runs the Firefox build against the stand-in', () => {
   });
 
   it('opens the options page from the sidebar, which saves the client id and the agent', async () => {
+    // Google wants the agent's consent: Firefox's silent flow will say "Requires user interaction".
+    const mode = await fetch(`${standin.url}/__standin/oauth`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mode: 'consent' }),
+    });
+    expect(mode.status).toBe(200);
     await (await sidebarControl(gmail, 'Open options')).click();
     const options = await findTab(firefox, `${FIREFOX_EXTENSION_ORIGIN}/src/options/index.html`);
     await options.waitForSelector('form[aria-busy="false"]');
@@ -244,19 +251,12 @@ describe('Firefox ESR runs the Firefox build against the stand-in', () => {
   });
 
   it("signs in through Firefox's launchWebAuthFlow: silent first, then Google's consent in its window", async () => {
-    // Google wants the agent's consent: Firefox's silent flow says "Requires user interaction".
-    const mode = await fetch(`${standin.url}/__standin/oauth`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ mode: 'consent' }),
-    });
-    expect(mode.status).toBe(200);
     await gmail.bringToFront();
-    // The open ticket panel keeps its "no client id" answer; the agent goes back and opens the thread again.
-    await gmail.goBack();
-    await waitForSidebar(gmail, (text) => text.includes('All open'));
-    await openThread(gmail);
-    await waitForSidebar(gmail, (text) => text.includes('Sign in to let Labeldesk read this mailbox'));
+    // The open ticket re-read itself when the settings were saved: it now asks for the sign-in, not the id.
+    const asked = await waitForSidebar(gmail, (text) =>
+      text.includes('Sign in to let Labeldesk read this mailbox'),
+    );
+    expect(asked).not.toContain("Paste your organisation's OAuth client id");
 
     const before = new Set(await firefox.browser.pages());
     await (await sidebarControl(gmail, 'Sign in')).click();

@@ -45,8 +45,9 @@ describe('sign-in through launchWebAuthFlow, as an agent meets it', () => {
   });
 
   it('says so when Google refuses access, and offers to sign in again', async () => {
-    await harness.configure({ clientId: DEMO_CLIENT_ID, agentName: 'Sam Porter' });
+    // Google's answer is set first: saving the settings makes the worker poll, and so sign in, at once.
     await setOAuthMode(harness, 'deny');
+    await harness.configure({ clientId: DEMO_CLIENT_ID, agentName: 'Sam Porter' });
     const page = await openFirstThread(harness);
     const text = await waitForSidebarText(page, (shown) => shown.includes('Sign-in failed'));
     expect(text).toContain('access_denied');
