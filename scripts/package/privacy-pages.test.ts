@@ -31,14 +31,17 @@ describe.each(LANGUAGES)('privacy policy %s', (language) => {
       /<script|<iframe|<object|<embed|<img|<form|\son[a-z]+\s*=|\sstyle\s*=|javascript:/i,
     );
     expect(html).not.toMatch(/@import|url\(/i);
-    // One <style> element, the same in every language: the policy privacy.html set for inline styles.
-    expect(texts(doc, 'style')).toEqual(texts(english, 'style'));
+    // No inline styles: every language links the one shared sheet, privacy.css (shipped beside the pages).
+    expect(doc.querySelectorAll('style')).toHaveLength(0);
+    expect(
+      [...doc.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href')),
+    ).toEqual(['privacy.css']);
     // Relative links to the other languages, and Google's policy: nothing else leaves the page.
     const targets = [...doc.querySelectorAll('[href], [src]')].map(
       (element) => element.getAttribute('href') ?? element.getAttribute('src'),
     );
     for (const target of targets)
-      expect([...Object.values(PAGES), GOOGLE_POLICY], String(target)).toContain(target);
+      expect([...Object.values(PAGES), 'privacy.css', GOOGLE_POLICY], String(target)).toContain(target);
   });
 
   it('links to every language at the top, marking its own', () => {

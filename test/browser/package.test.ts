@@ -110,6 +110,7 @@ describe('npm run package', () => {
         'privacy.ru.html',
         'privacy.pl.html',
         'privacy.ja.html',
+        'privacy.css',
         '_locales/en/messages.json',
         '_locales/ja/messages.json',
       ];
