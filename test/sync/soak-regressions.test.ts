@@ -31,6 +31,23 @@ async function gmailLabels(threadId: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * Both agents synced on one open ticket; anna (on `clock`) has set its priority to High and sent it. Answers
+ * both agents, the ticket as anna had it, and as sam still has it.
+ */
+async function annaSentHigh(clock: { now: number }) {
+  const a = await mailbox.agent('anna', { now: () => clock.now });
+  const b = await mailbox.agent('sam');
+  await a.engine.fullSync();
+  await b.engine.fullSync();
+  const ticket = await openTicket(a);
+  const seen = await b.db.get('tickets', ticket.threadId);
+  if (!seen) throw new Error('b does not have the ticket');
+  await a.engine.changeTicket(ticket.threadId, { ...ticket, priority: 'High' });
+  await a.engine.flushOutbox();
+  return { a, b, ticket, seen };
+}
+
 async function labelId(name: string): Promise<string> {
   const labels = (await mailbox.env().client.users.labels.list({ userId: 'me' })).data.labels ?? [];
   const id = labels.find((l) => l.name === name)?.id;
@@ -122,20 +139,12 @@ describe('the fault soak, case by case', () => {
   });
 
   it("tells an agent whose poll came between their send and the other agent's change of the same moment", async () => {
-    let clock = Date.now();
-    const a = await mailbox.agent('anna', { now: () => clock });
-    const b = await mailbox.agent('sam');
-    await a.engine.fullSync();
-    await b.engine.fullSync();
-    const ticket = await openTicket(a);
-    const seen = await b.db.get('tickets', ticket.threadId);
-    if (!seen) throw new Error('b does not have the ticket');
-    await a.engine.changeTicket(ticket.threadId, { ...ticket, priority: 'High' });
-    await a.engine.flushOutbox();
+    const clock = { now: Date.now() };
+    const { a, b, ticket, seen } = await annaSentHigh(clock);
     // a's poll reads its own change: nothing to tell yet, but b's change of the same moment is on its way.
     await a.engine.incrementalSync();
     expect(a.notices.filter((n) => n.kind === 'change-overridden')).toEqual([]);
-    clock += 5_000;
+    clock.now += 5_000;
     await b.engine.changeTicket(ticket.threadId, { ...seen, priority: 'Low' });
     await b.engine.flushOutbox();
     await a.engine.incrementalSync();
@@ -151,17 +160,9 @@ describe('the fault soak, case by case', () => {
   });
 
   it('does not call a change made after OVERRIDE_WINDOW_MS one of the same moment', async () => {
-    let clock = Date.now();
-    const a = await mailbox.agent('anna', { now: () => clock });
-    const b = await mailbox.agent('sam');
-    await a.engine.fullSync();
-    await b.engine.fullSync();
-    const ticket = await openTicket(a);
-    const seen = await b.db.get('tickets', ticket.threadId);
-    if (!seen) throw new Error('b does not have the ticket');
-    await a.engine.changeTicket(ticket.threadId, { ...ticket, priority: 'High' });
-    await a.engine.flushOutbox();
-    clock += OVERRIDE_WINDOW_MS;
+    const clock = { now: Date.now() };
+    const { a, b, ticket, seen } = await annaSentHigh(clock);
+    clock.now += OVERRIDE_WINDOW_MS;
     await a.engine.incrementalSync();
     await b.engine.changeTicket(ticket.threadId, { ...seen, priority: 'Low' });
     await b.engine.flushOutbox();

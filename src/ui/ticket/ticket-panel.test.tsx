@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplyToolsApi, TicketToolsProps } from '../../content/reply-tools-api';
-import type { TicketContext, TicketLookup, TicketView } from '../../messaging/contract';
+import type { StoreEvent, TicketContext, TicketLookup, TicketView } from '../../messaging/contract';
 import { LabeldeskError } from '../../messaging/errors';
 import { DeskActions } from '../actions';
 import { type FakeHandlers, fakeConnector } from '../connector';
@@ -78,6 +78,15 @@ function desk(overrides: FakeHandlers = {}, initial: TicketView = TICKET) {
       stored = ticket;
     },
   };
+}
+
+/** Shows the ticket, lets the worker push one notice about it, and answers the alert the panel shows. */
+async function alertAfterNotice(notice: StoreEvent['notices'][number]): Promise<string> {
+  const store = desk();
+  await show({ connector: store.connector });
+  await waitFor(() => select('Status'));
+  await act(() => store.connector.emit({ threadIds: [TICKET.threadId], all: false, notices: [notice] }));
+  return container().querySelector('[role="alert"]')?.textContent ?? '';
 }
 
 async function show(
@@ -672,41 +681,18 @@ describe('the ticket panel', () => {
   });
 
   it("says when another agent's change to the same field won", async () => {
-    const store = desk();
-    await show({ connector: store.connector });
-    await waitFor(() => select('Status'));
-    await act(() =>
-      store.connector.emit({
-        threadIds: [TICKET.threadId],
-        all: false,
-        notices: [
-          {
-            kind: 'change-overridden',
-            threadId: TICKET.threadId,
-            field: 'status',
-            yours: 'Solved',
-            theirs: 'Open',
-          },
-        ],
-      }),
-    );
-    expect(container().querySelector('[role="alert"]')?.textContent).toBe(
-      'Another agent changed status at the same time; their change was kept.',
-    );
+    const alert = await alertAfterNotice({
+      kind: 'change-overridden',
+      threadId: TICKET.threadId,
+      field: 'status',
+      yours: 'Solved',
+      theirs: 'Open',
+    });
+    expect(alert).toBe('Another agent changed status at the same time; their change was kept.');
   });
 
   it('says Gmail refused a change for good in a whole sentence (the notice names no field)', async () => {
-    const store = desk();
-    await show({ connector: store.connector });
-    await waitFor(() => select('Status'));
-    await act(() =>
-      store.connector.emit({
-        threadIds: [TICKET.threadId],
-        all: false,
-        notices: [{ kind: 'change-rejected', threadId: TICKET.threadId }],
-      }),
-    );
-    expect(container().querySelector('[role="alert"]')?.textContent).toBe(
+    expect(await alertAfterNotice({ kind: 'change-rejected', threadId: TICKET.threadId })).toBe(
       'Gmail refused your last change to this ticket, so it shows what Gmail holds. Make the change again if it is still needed.',
     );
   });
@@ -735,17 +721,7 @@ describe('the ticket panel', () => {
   });
 
   it('says a change held at the label limit waits, and is not rejected', async () => {
-    const store = desk();
-    await show({ connector: store.connector });
-    await waitFor(() => select('Status'));
-    await act(() =>
-      store.connector.emit({
-        threadIds: [TICKET.threadId],
-        all: false,
-        notices: [{ kind: 'change-waiting', threadId: TICKET.threadId }],
-      }),
-    );
-    const alert = container().querySelector('[role="alert"]')?.textContent ?? '';
+    const alert = await alertAfterNotice({ kind: 'change-waiting', threadId: TICKET.threadId });
     expect(alert).toContain('Gmail refused to create a label this change needs');
     expect(alert).toContain('sends it once there is room');
     expect(alert).not.toMatch(/reject/i);
