@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketReference } from '../../src/core/ticket-reference';
@@ -22,9 +20,6 @@ import {
  */
 
 /** The help overlay step runs once the content script mounts it (main.tsx or the sidebar app it renders). */
-const HELP_OVERLAY_WIRED = ['main.tsx', 'sidebar-app.tsx'].some((file) =>
-  readFileSync(join(import.meta.dirname, '../../src/content', file), 'utf8').includes('<HelpOverlay'),
-);
 
 interface ThreadList {
   threads?: { id: string }[];
@@ -218,7 +213,7 @@ describe('the queues in the sidebar, by accessible name (English)', () => {
     await waitForSidebarText(page, (text) => text.includes(ticketReference(second)));
   });
 
-  it.skipIf(!HELP_OVERLAY_WIRED)('opens the shortcut help with Alt+Shift+/', async () => {
+  it('opens the shortcut help with Alt+Shift+/', async () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await pressAltShift(page, 'Slash');
     const dialog = await byName(page, 'dialog', 'Keyboard shortcuts');
@@ -298,13 +293,11 @@ describe('the queues in the sidebar, by accessible name (English)', () => {
       );
       expect(shown).toBe(theme);
       await expectAccessible(page, panel, `the queue panel (${theme})`);
-      if (HELP_OVERLAY_WIRED) {
-        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-        await pressAltShift(page, 'Slash');
-        const help = await byName(page, 'dialog', 'Keyboard shortcuts');
-        await expectAccessible(page, help, `the shortcut help (${theme})`);
-        await (await help.waitForSelector(aria('button', 'Close')))?.click();
-      }
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await pressAltShift(page, 'Slash');
+      const help = await byName(page, 'dialog', 'Keyboard shortcuts');
+      await expectAccessible(page, help, `the shortcut help (${theme})`);
+      await (await help.waitForSelector(aria('button', 'Close')))?.click();
     }
   });
 
